@@ -1,0 +1,162 @@
+// Task classification for the crossing rules and the inventory: one pass over the model's states, cached
+// per model, that splits each Task's Resource (partition, integration, action, pattern), finds its
+// Parameters/Arguments and Credentials, and recognises invoker calls. Rules read this list instead of
+// rescanning the document.
+import { prop, stringValue, type ObjectNode, type PropertyNode } from '../parse/ast';
+import type { AslModel, StateInfo } from '../model/model';
+import { field, literalString, parseArn } from './values';
+
+export type Integration =
+  | 'apigateway' // arn:<p>:states:::apigateway:invoke
+  | 'http' // arn:<p>:states:::http:invoke
+  | 'lambda-invoke' // arn:<p>:states:::lambda:invoke
+  | 'lambda-function' // arn:<p>:lambda:<region>:<account>:function:<name>
+  | 'aws-sdk' // arn:<p>:states:::aws-sdk:<service>:<action>
+  | 'optimized' // any other arn:<p>:states:::<service>:<action>
+  | 'other';
+
+export interface InvokerCall {
+  /** How the invoker is called: its function ARN as Resource, or lambda:invoke with FunctionName. */
+  form: 'function-arn' | 'lambda-invoke';
+  functionName: string;
+  /** The property holding the payload object (Parameters/Arguments itself, or their Payload). */
+  payloadProp: PropertyNode;
+  /** The payload object; undefined when it is computed at run time. */
+  payload: ObjectNode | undefined;
+}
+
+export interface TaskInfo {
+  state: StateInfo;
+  node: ObjectNode;
+  resourceProp: PropertyNode | undefined;
+  resource: string | undefined;
+  /** Partition of the Resource ARN (aws, aws-cn, aws-us-gov, or whatever was written). */
+  partition: string | undefined;
+  integration: Integration;
+  /** Integration service and action: `apigateway`/`invoke`, `aws-sdk` tasks: `s3`/`getObject`, lambda ARN: name. */
+  service: string | undefined;
+  action: string | undefined;
+  /** `sync`, `sync:2`, `waitForTaskToken`, or '' for request-response. */
+  pattern: string;
+  /** Region and account of a Lambda function ARN used as Resource. */
+  region?: string;
+  account?: string;
+  /** `Parameters` (JSONPath) or `Arguments` (JSONata). */
+  paramsProp: PropertyNode | undefined;
+  params: ObjectNode | undefined;
+  credentialsProp: PropertyNode | undefined;
+  invoker: InvokerCall | undefined;
+}
+
+const cache = new WeakMap<AslModel, { names: string; tasks: TaskInfo[] }>();
+
+/** The Task states of a model, classified once per model and invoker-name list. */
+export function tasksOf(model: AslModel, invokerNames: readonly string[]): TaskInfo[] {
+  const names = invokerNames.join('\n');
+  const hit = cache.get(model);
+  if (hit && hit.names === names) return hit.tasks;
+  const nameSet = new Set(invokerNames);
+  const tasks: TaskInfo[] = [];
+  for (const state of model.states) {
+    if (state.type !== 'Task' || !state.node) continue;
+    tasks.push(classify(state, state.node, nameSet));
+  }
+  cache.set(model, { names, tasks });
+  return tasks;
+}
+
+/** The parameters property of a state: `Arguments` in JSONata, `Parameters` in JSONPath (either if misplaced). */
+export function paramsPropertyOf(state: StateInfo, node: ObjectNode): PropertyNode | undefined {
+  return state.queryLanguage === 'JSONata'
+    ? (node.byKey.get('Arguments') ?? node.byKey.get('Parameters'))
+    : (node.byKey.get('Parameters') ?? node.byKey.get('Arguments'));
+}
+
+export function classify(state: StateInfo, node: ObjectNode, invokerNames: ReadonlySet<string>): TaskInfo {
+  const resourceProp = prop(node, 'Resource');
+  const resource = stringValue(resourceProp?.value);
+  const paramsProp = paramsPropertyOf(state, node);
+  const params = paramsProp?.value.kind === 'object' ? paramsProp.value : undefined;
+  const info: TaskInfo = {
+    state,
+    node,
+    resourceProp,
+    resource,
+    partition: undefined,
+    integration: 'other',
+    service: undefined,
+    action: undefined,
+    pattern: '',
+    paramsProp,
+    params,
+    credentialsProp: prop(node, 'Credentials'),
+    invoker: undefined,
+  };
+  const arn = resource === undefined ? undefined : parseArn(resource);
+  if (!arn) return info;
+  info.partition = arn.partition;
+  if (arn.service === 'states' && arn.region === '' && arn.account === '') {
+    const parts = arn.resource.split(':');
+    const [svc = '', second = ''] = parts;
+    if (svc === 'aws-sdk') {
+      const rest = parts.slice(2).join(':');
+      const dot = rest.indexOf('.');
+      info.integration = 'aws-sdk';
+      info.service = second;
+      info.action = dot < 0 ? rest : rest.slice(0, dot);
+      info.pattern = dot < 0 ? '' : rest.slice(dot + 1);
+    } else {
+      const rest = parts.slice(1).join(':');
+      const dot = rest.indexOf('.');
+      info.service = svc;
+      info.action = dot < 0 ? rest : rest.slice(0, dot);
+      info.pattern = dot < 0 ? '' : rest.slice(dot + 1);
+      info.integration =
+        svc === 'apigateway' && info.action === 'invoke'
+          ? 'apigateway'
+          : svc === 'http' && info.action === 'invoke'
+            ? 'http'
+            : svc === 'lambda' && info.action === 'invoke'
+              ? 'lambda-invoke'
+              : 'optimized';
+    }
+  } else if (arn.service === 'lambda' && arn.resource.startsWith('function:')) {
+    info.integration = 'lambda-function';
+    info.region = arn.region;
+    info.account = arn.account;
+    info.service = arn.resource.split(':')[1];
+  }
+  if (info.integration === 'lambda-function' && info.service && invokerNames.has(info.service) && paramsProp) {
+    info.invoker = { form: 'function-arn', functionName: info.service, payloadProp: paramsProp, payload: params };
+  } else if (info.integration === 'lambda-invoke' && params) {
+    const fn = functionNameOf(literalString(field(params, 'FunctionName')));
+    const payload = field(params, 'Payload');
+    if (fn && invokerNames.has(fn) && payload) {
+      info.invoker = {
+        form: 'lambda-invoke',
+        functionName: fn,
+        payloadProp: payload.property,
+        payload: !payload.dynamic && payload.property.value.kind === 'object' ? payload.property.value : undefined,
+      };
+    }
+  }
+  return info;
+}
+
+/**
+ * The function name inside a Lambda FunctionName value: `name`, `name:alias`, `123456789012:function:name`,
+ * or a full function ARN.
+ */
+export function functionNameOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const parts = value.split(':');
+  const i = parts.indexOf('function');
+  if (i >= 0) return parts[i + 1];
+  return parts[0];
+}
+
+/** The region and account of a Lambda FunctionName given as an ARN (none for a bare name). */
+export function functionArnParts(value: string | undefined): { region?: string; account?: string } {
+  const arn = value ? parseArn(value) : undefined;
+  return arn && arn.service === 'lambda' ? { region: arn.region, account: arn.account } : {};
+}

@@ -1,0 +1,128 @@
+// Value helpers shared by the crossing rules: static vs dynamic fields (`Key.$` paths, JSONata `{% %}`),
+// ARN parsing with partitions, region codes, and the small did-you-mean distance used for names.
+import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
+export type Partition = (typeof PARTITIONS)[number];
+
+/** `{% ... %}`: a JSONata expression (evaluated only in JSONata states). */
+export function isJsonataString(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const s = value.trim();
+  return s.startsWith('{%') && s.endsWith('%}');
+}
+
+/** True when a node's value is computed at run time (a JSONata expression). */
+export function isDynamicNode(node: AstNode | undefined): boolean {
+  return node?.kind === 'string' && isJsonataString(node.value);
+}
+
+/** A field of a Parameters/Arguments object, whether it is written `Name` or `Name.$`. */
+export interface Field {
+  /** The property as written. */
+  property: PropertyNode;
+  /** The logical name (without `.$`). */
+  name: string;
+  /** Its value is computed at run time (a `.$` path or a JSONata `{% %}` string): do not check the literal. */
+  dynamic: boolean;
+}
+
+export function fieldOf(property: PropertyNode): Field {
+  const pathKey = property.key.endsWith('.$');
+  const name = pathKey ? property.key.slice(0, -2) : property.key;
+  return { property, name, dynamic: pathKey || isDynamicNode(property.value) };
+}
+
+/** Looks a field up by its logical name (`Name` first, then `Name.$`). */
+export function field(obj: AstNode | undefined, name: string): Field | undefined {
+  if (obj?.kind !== 'object') return undefined;
+  const p = obj.byKey.get(name) ?? obj.byKey.get(`${name}.$`);
+  return p ? fieldOf(p) : undefined;
+}
+
+/** Every field of an object in document order. */
+export function fieldsOf(obj: ObjectNode): Field[] {
+  return obj.properties.map(fieldOf);
+}
+
+/** The literal string value of a field, or undefined when it is dynamic or not a string. */
+export function literalString(f: Field | undefined): string | undefined {
+  if (!f || f.dynamic || f.property.value.kind !== 'string') return undefined;
+  return f.property.value.value as string;
+}
+
+export interface Arn {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+/** Splits `arn:partition:service:region:account:resource` (the resource may contain colons). */
+export function parseArn(s: string): Arn | undefined {
+  if (!s.startsWith('arn:')) return undefined;
+  const parts = s.split(':');
+  if (parts.length < 6) return undefined;
+  const [, partition, service, region, account] = parts as [string, string, string, string, string];
+  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+}
+
+export function isPartition(s: string): s is Partition {
+  return (PARTITIONS as readonly string[]).includes(s);
+}
+
+const REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+export function isRegionCode(s: string): boolean {
+  return REGION_RE.test(s);
+}
+
+const ROLE_ARN_RE = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64})$/;
+/** An IAM role ARN (`arn:<partition>:iam::<12 digits>:role/<path/name>`): its partition and account, or undefined. */
+export function parseRoleArn(s: string): { partition: Partition; account: string; name: string } | undefined {
+  const m = ROLE_ARN_RE.exec(s);
+  if (!m || s.length > 2048) return undefined;
+  return { partition: m[1] as Partition, account: m[2]!, name: m[3]! };
+}
+
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate: a case-insensitive match first, then the smallest edit distance within a budget. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  const budget = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  let best: string | undefined;
+  let bestDistance = budget + 1;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    if (cl === lower) return c;
+    const d = editDistance(lower, cl, budget);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** JSONPath-style path value of a `.$` field: `$...`, `$$...`, a variable, or an intrinsic function. */
+export function looksLikePath(s: string): boolean {
+  const t = s.trim();
+  return t.startsWith('$') || t.startsWith('States.');
+}

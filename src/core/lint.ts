@@ -1,0 +1,100 @@
+// The validation pipeline: text -> parse -> model -> rules -> findings. Never throws: an unexpected
+// failure inside a rule becomes one ASL000 finding and the other rules still run.
+import type { Finding, PublicFinding } from './findings';
+import { parseDefinition, type LanguageId, type ParsedDocument } from './parse';
+import { LineIndex } from './parse/lineIndex';
+import { ParseCodes, parseProblem } from './parse/problems';
+import { buildModel, type AslModel } from './model/model';
+import type { Rule, RuleContext } from './model/rule';
+import { documentRules } from './rules';
+import { crossingRules } from './crossings';
+import { DEFAULT_INVOKER_FUNCTION_NAME } from './invokerName';
+
+export interface AnalyzeOptions {
+  languageId?: LanguageId;
+  /** Run the whole-document rules (graph, fields, QueryLanguage). Default true. */
+  documentRules?: boolean;
+  /** Run the crossing rules. Default true. */
+  crossingRules?: boolean;
+  /** Function names that mark a Lambda task as an invoker call. */
+  invokerNames?: string[];
+  /** Texts longer than this are not analysed. */
+  maxSize?: number;
+}
+
+export interface Analysis {
+  parsed: ParsedDocument;
+  model: AslModel | undefined;
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  let parsed: ParsedDocument;
+  try {
+    parsed = parseDefinition(text, options);
+  } catch (e) {
+    parsed = { text, languageId: options.languageId ?? 'asl', root: undefined, problems: [internalProblem('parser', e)] };
+  }
+  const findings: Finding[] = [...parsed.problems];
+  let model: AslModel | undefined;
+  try {
+    model = buildModel(parsed);
+  } catch (e) {
+    findings.push(internalProblem('model', e));
+  }
+  if (model) {
+    const ctx: RuleContext = {
+      model,
+      options: {
+        languageId: parsed.languageId,
+        invokerNames: options.invokerNames?.length ? options.invokerNames : [DEFAULT_INVOKER_FUNCTION_NAME],
+      },
+      report: (f) => findings.push(f),
+    };
+    const rules: Rule[] = [
+      ...(options.documentRules === false ? [] : documentRules),
+      ...(options.crossingRules === false ? [] : crossingRules),
+    ];
+    for (const rule of rules) {
+      try {
+        rule.run(ctx);
+      } catch (e) {
+        findings.push(internalProblem(`rule ${rule.id}`, e));
+      }
+    }
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  return { parsed, model, findings, lines: new LineIndex(text) };
+}
+
+function internalProblem(where: string, e: unknown): Finding {
+  return parseProblem(
+    ParseCodes.internal,
+    `Internal error in the ${where} (please report it): ${(e as Error)?.message ?? String(e)}`,
+    0,
+    0,
+  );
+}
+
+/** Public shape with 1-based lines and columns. */
+export function toPublic(finding: Finding, lines: LineIndex): PublicFinding {
+  const start = lines.positionAt(finding.offset);
+  const end = lines.positionAt(finding.offset + finding.length);
+  return {
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    path: finding.path,
+  };
+}
+
+/** Validate a definition; returns the findings with 1-based positions. */
+export function lint(text: string, options: AnalyzeOptions = {}): PublicFinding[] {
+  const analysis = analyze(text, options);
+  return analysis.findings.map((f) => toPublic(f, analysis.lines));
+}

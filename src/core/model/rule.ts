@@ -1,0 +1,53 @@
+// What a rule is: a function over the shared model that reports findings, plus the range helpers
+// that keep findings on the narrowest node (the key or the value, not the whole state).
+import type { Finding, Fix, Severity } from '../findings';
+import type { AstNode, PropertyNode } from '../parse/ast';
+import type { LanguageId } from '../parse';
+import type { AslModel } from './model';
+
+export interface RuleOptions {
+  languageId: LanguageId;
+  /** Function names that mark a Lambda task as an invoker call (default: sfn-crossings-invoker). */
+  invokerNames: string[];
+}
+
+export interface RuleContext {
+  model: AslModel;
+  options: RuleOptions;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  /** A short id for the group of codes the rule reports (for docs and benchmarks). */
+  id: string;
+  run(ctx: RuleContext): void;
+}
+
+export interface Where {
+  offset: number;
+  length: number;
+  path: string;
+}
+
+/** The whole value node. */
+export function atNode(node: AstNode): Where {
+  return { offset: node.offset, length: node.length, path: node.pointer };
+}
+/** The key of a property (e.g. an unknown field name). */
+export function atKey(property: PropertyNode): Where {
+  return { offset: property.keyOffset, length: property.keyLength, path: property.pointer };
+}
+/** The value of a property. */
+export function atValue(property: PropertyNode): Where {
+  return atNode(property.value);
+}
+
+export function finding(
+  code: string,
+  severity: Severity,
+  message: string,
+  where: Where,
+  extra: { fixes?: Fix[]; data?: Record<string, unknown> } = {},
+): Finding {
+  return { code, severity, message, ...where, ...extra };
+}

@@ -1,0 +1,27 @@
+// Parse problems: the ASL0xx codes the parsers report instead of throwing.
+import type { Finding } from '../findings';
+
+export const ParseCodes = {
+  syntax: 'ASL001',
+  comment: 'ASL002',
+  trailingComma: 'ASL003',
+  duplicateKey: 'ASL004',
+  bom: 'ASL005',
+  rootNotObject: 'ASL006',
+  tooDeep: 'ASL007',
+  tooLarge: 'ASL008',
+  empty: 'ASL009',
+  yamlFeature: 'ASL010',
+  internal: 'ASL000',
+} as const;
+
+export function parseProblem(
+  code: string,
+  message: string,
+  offset: number,
+  length: number,
+  path = '',
+  severity: Finding['severity'] = 'error',
+): Finding {
+  return { code, severity, message, path, offset, length };
+}

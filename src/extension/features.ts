@@ -1,0 +1,6 @@
+// The table of editor features: each room registers its feature here (one import + one entry).
+import type { ExtensionContextLike } from './context';
+
+export type Feature = (ctx: ExtensionContextLike) => void;
+
+export const features: Feature[] = [];

@@ -1,0 +1,29 @@
+// Bundles the extension-host suites with esbuild into the ignored cache: `suite/index.ts` plus every
+// `*.test.ts` of a folder, one CommonJS file each (vscode and mocha stay external, resolved at run time).
+import fs from 'node:fs';
+import path from 'node:path';
+import esbuild from 'esbuild';
+import { cacheDir, e2eDir } from './paths.mjs';
+
+/** Compiles `test/e2e/<testsFolder>/*.test.ts` with the shared suite index; returns the index's path. */
+export async function compileSuite(testsFolder) {
+  const outdir = path.join(cacheDir, 'compiled', testsFolder);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const testFiles = fs
+    .readdirSync(path.join(e2eDir, testsFolder))
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => path.join(e2eDir, testsFolder, file));
+  if (testFiles.length === 0) throw new Error(`no *.test.ts in test/e2e/${testsFolder}`);
+  await esbuild.build({
+    entryPoints: [path.join(e2eDir, 'suite', 'index.ts'), ...testFiles],
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return path.join(outdir, 'index.js');
+}

@@ -1,0 +1,90 @@
+// Installs what the real-editor tests need on a fresh Debian machine, each part only when missing:
+// Debian packages (chromium, ripgrep, libkrb5-dev for code-server's kerberos module, a compiler) and
+// code-server from npm into the ignored cache. No GitHub or VS Code CDN access is needed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cacheDir, codeServerBin, codeServerDir, codeServerVersion, ripgrepPackageVersion } from './paths.mjs';
+import { note } from './log.mjs';
+
+/** Debian package -> why the harness needs it. */
+const debianPackages = {
+  'build-essential': 'compiles code-server native modules (argon2, kerberos, node-pty)',
+  python3: 'node-gyp',
+  'libkrb5-dev': "headers for code-server's kerberos module",
+  ripgrep: "code-server's search, seeded instead of a GitHub download",
+  chromium: 'headless browser that opens the workbench',
+};
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+}
+
+const installed = (pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status === 0;
+
+export function ensureDebianPackages() {
+  const missing = Object.keys(debianPackages).filter((pkg) => !installed(pkg));
+  if (missing.length === 0) return note('install', 'Debian packages present');
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ['sudo', '-n'];
+  note('install', `apt-get install ${missing.join(' ')}${asRoot ? '' : ' (through sudo -n)'}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...args) =>
+    sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env });
+  try {
+    apt('update');
+    apt('install', '-y', ...missing);
+  } catch (e) {
+    throw new Error(`could not install ${missing.join(', ')} (${e.message}); as root run: apt-get install ${missing.join(' ')}`);
+  }
+}
+
+function codeServerComplete() {
+  const vscodeModules = path.join(codeServerDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules');
+  return (
+    fs.existsSync(codeServerBin) &&
+    fs.existsSync(path.join(vscodeModules, '@vscode', 'ripgrep', 'bin', 'rg')) &&
+    fs.existsSync(path.join(vscodeModules, 'node-pty', 'build', 'Release', 'pty.node')) &&
+    fs.existsSync(path.join(codeServerDir, `.installed-${codeServerVersion}`))
+  );
+}
+
+/** @vscode/ripgrep's postinstall downloads rg from GitHub unless it finds the archive in its temp cache. */
+function seedRipgrep(tmpDir) {
+  const rg = '/usr/bin/rg';
+  if (!fs.existsSync(rg)) throw new Error('ripgrep is not installed (/usr/bin/rg)');
+  const seedDir = path.join(tmpDir, 'rg-seed');
+  const archiveDir = path.join(tmpDir, `vscode-ripgrep-cache-${ripgrepPackageVersion}`);
+  fs.mkdirSync(seedDir, { recursive: true });
+  fs.mkdirSync(archiveDir, { recursive: true });
+  fs.copyFileSync(rg, path.join(seedDir, 'rg'));
+  fs.chmodSync(path.join(seedDir, 'rg'), 0o755);
+  run('tar', ['czf', path.join(archiveDir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'), '-C', seedDir, 'rg']);
+}
+
+export function ensureCodeServer() {
+  if (process.env.SFN_E2E_CODE_SERVER) return note('install', `using code-server ${codeServerBin}`);
+  if (codeServerComplete()) return note('install', `code-server ${codeServerVersion} present in ${codeServerDir}`);
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor !== 20) throw new Error(`code-server ${codeServerVersion} needs Node 20 (this is ${process.version})`);
+  const tmpDir = path.join(cacheDir, 'tmp');
+  fs.rmSync(codeServerDir, { recursive: true, force: true });
+  fs.mkdirSync(codeServerDir, { recursive: true });
+  fs.writeFileSync(path.join(codeServerDir, 'package.json'), '{ "name": "sfn-e2e-code-server", "private": true }\n');
+  seedRipgrep(tmpDir);
+  note('install', `npm install code-server@${codeServerVersion} (compiles native modules, about 2-3 minutes)`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${codeServerVersion}`], {
+    cwd: codeServerDir,
+    env: {
+      ...process.env,
+      TMPDIR: tmpDir, // where @vscode/ripgrep looks for the seeded archive
+      npm_config_unsafe_perm: 'true', // code-server's postinstall refuses to run as root without it
+      npm_config_yes: 'true', // node-pty's postinstall runs npx, which cancels when yes=false
+      ...(fs.existsSync('/usr/include/node/node_version.h') ? { npm_config_nodedir: '/usr' } : {}), // local headers
+    },
+  });
+  fs.writeFileSync(path.join(codeServerDir, `.installed-${codeServerVersion}`), new Date().toISOString() + '\n');
+  if (!codeServerComplete()) throw new Error(`code-server install in ${codeServerDir} is incomplete`);
+}
