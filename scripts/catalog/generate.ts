@@ -85,7 +85,8 @@ function operationLines(model: ApiModel, v3: string, sfn: string): string[] {
       let head = name;
       if (op.deprecated) head += '~';
       if (unsupported.has(name)) head += '#';
-      if (withVerb && op.http?.method) head += `@${op.http.method}`;
+      // The v2 models omit the method when it is POST (the SDK v2 defaults to POST).
+      if (withVerb) head += `@${op.http?.method ?? 'POST'}`;
       const input = inputShape(model, op.input);
       const required = new Set(input?.required ?? []);
       const members = Object.entries(input?.members ?? {}).map(

@@ -16,4 +16,7 @@ export interface CliCommandEntry {
   run: () => Promise<CliCommand>;
 }
 
-export const commands: CliCommandEntry[] = [];
+export const commands: CliCommandEntry[] = [
+  { name: 'policy', summary: 'generate IAM policies and roles for a definition', run: async () => (await import('./policy')).policyCommand },
+  { name: 'deploy-invoker', summary: 'deploy the cross-region invoker Lambda and its role', run: async () => (await import('./deployInvoker')).deployInvokerCommand },
+];

@@ -123,14 +123,14 @@ export function createHandler(options: HandlerOptions = {}) {
     return client;
   };
 
-  const withDeadline = async <T>(ms: number, what: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const withDeadline = async <T>(ms: number, what: string, run: (signal: AbortSignal) => Promise<T>, budgetMs = ms): Promise<T> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), ms);
     try {
       return await run(controller.signal);
     } catch (e) {
       if (controller.signal.aborted) {
-        throw new InvokerError(INVOKER_ERRORS.timeout, `${what} did not complete within ${ms} ms (the invoker stops before the Lambda timeout)`);
+        throw new InvokerError(INVOKER_ERRORS.timeout, `${what} did not complete within ${budgetMs} ms (the invoker stops before the Lambda timeout)`);
       }
       throw e;
     } finally {
@@ -215,8 +215,11 @@ export function createHandler(options: HandlerOptions = {}) {
     const remaining = Math.max(100, deadlineMs - (Date.now() - started));
     try {
       // The output is converted inside the deadline: reading a streaming body is part of the call.
-      return await withDeadline(remaining, `${call} in ${event.region}`, async (abortSignal) =>
-        toPlain(await client.send(new Command(event.parameters ?? {}), { abortSignal })),
+      return await withDeadline(
+        remaining,
+        `${call} in ${event.region}`,
+        async (abortSignal) => toPlain(await client.send(new Command(event.parameters ?? {}), { abortSignal })),
+        deadlineMs,
       );
     } catch (e) {
       if (e instanceof InvokerError) throw e;

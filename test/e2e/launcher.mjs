@@ -37,7 +37,11 @@ export function parseLauncherArgs(argv) {
   return parsed;
 }
 
-/** The extension host's console.* arrive as console.log('%c[Extension Host] %c<format>', css, css, ...args). */
+/**
+ * The extension host's console.* reach the page as console.log('%c[Extension Host] %c<first arg>', css, css, ...rest)
+ * (or '%c[Extension Host]%', css, ...args when the first argument is not a string): Node's util.format skips the
+ * CSS of each %c, so formatting every argument and dropping the label gives back the original line.
+ */
 function forwardExtensionHostConsole(page) {
   let printing = Promise.resolve();
   let lastMessageAt = Date.now();
@@ -50,10 +54,8 @@ function forwardExtensionHostConsole(page) {
     const values = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '?')));
     const stream = message.type() === 'error' || message.type() === 'warning' ? process.stderr : process.stdout;
     printing = printing.then(async () => {
-      const [format, , , ...rest] = await values;
-      const prefix = '%c[Extension Host] %c';
-      const text = String(format).startsWith(prefix) ? String(format).slice(prefix.length) : String(format);
-      stream.write(util.format(text, ...rest) + '\n');
+      const line = util.format(...(await values)).replace(/^\[Extension Host\](?: |%(?: |$))?/, '');
+      stream.write(line + '\n');
     });
   });
   // Resolves once the console has been quiet for 300 ms (the last lines may trail the exit call), at most 3 s.

@@ -14,7 +14,10 @@ export const IAM_HTTP_VERB_SERVICES: readonly string[] = ['api-gateway', 'apigat
 export const IAM_ACTION_EXCEPTIONS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   // "Required permissions for Amazon S3 API operations",
   // https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-with-s3-policy-actions.html, and each operation's
-  // page in the S3 API Reference ("you must have permission to perform the s3:ListBucketVersions action").
+  // page in the S3 API Reference ("you must have permission to perform the s3:ListBucketVersions action"); most
+  // entries are also stated in the operation docs shipped in node_modules/@aws-sdk/client-s3/dist-types/commands.
+  // Not re-checked against a doc excerpt when this table was written: ListParts, ListMultipartUploads, the
+  // multipart upload trio (s3:PutObject) and the object lock pair.
   s3: {
     ListBuckets: ['s3:ListAllMyBuckets'],
     ListObjects: ['s3:ListBucket'],

@@ -90,10 +90,13 @@ export class TextEditor {
     return { offset: node.offset, length: this.endOf(node) - node.offset, newText };
   }
 
-  /** Wraps a scalar value in a one-element array, keeping its text in JSON. */
-  wrapInArray(node: AstNode): FixEdit {
-    if (this.yaml) return this.replace(node, [node.kind === 'object' || node.kind === 'array' ? null : (node as { value: unknown }).value]);
-    return { offset: node.offset, length: 0, newText: '[' } as FixEdit;
+  /** Wraps a scalar value in a one-element array (JSON keeps the value's own text). */
+  wrapInArray(node: AstNode): FixEdit[] {
+    if (this.yaml) return [this.replaceText(node, `[${this.flow(node.kind === 'object' || node.kind === 'array' ? null : node.value)}]`)];
+    return [
+      { offset: node.offset, length: 0, newText: '[' },
+      { offset: node.offset + node.length, length: 0, newText: ']' },
+    ];
   }
 
   /** Key text for a property name. */
@@ -106,11 +109,14 @@ export class TextEditor {
     return { offset: property.keyOffset, length: property.keyLength, newText: this.keyText(newKey) };
   }
 
-  /** Removes a property; the only property of an object leaves `{}`. Undefined when it cannot be done safely. */
-  removeProperty(obj: ObjectNode, property: PropertyNode): FixEdit | undefined {
+  /**
+   * Removes a property. The only property of an object removes the object's own property in `parent` when given
+   * (no empty `"Headers": {}` left behind), else leaves `{}`. Undefined when it cannot be done safely.
+   */
+  removeProperty(obj: ObjectNode, property: PropertyNode, parent?: { obj: ObjectNode; property: PropertyNode }): FixEdit | undefined {
     const i = obj.properties.indexOf(property);
     if (i < 0) return undefined;
-    if (obj.properties.length === 1) return this.replaceText(obj, '{}');
+    if (obj.properties.length === 1) return parent ? this.removeProperty(parent.obj, parent.property) : this.replaceText(obj, '{}');
     if (this.isBlock(obj)) {
       const lineStart = this.text.lastIndexOf('\n', property.keyOffset - 1) + 1;
       if (this.text.slice(lineStart, property.keyOffset).trim() !== '') return undefined; // `- Key:` forms

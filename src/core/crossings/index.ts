@@ -1,4 +1,13 @@
-// The crossing rules (Credentials, apigateway:invoke, http:invoke, invoker payloads, aws-sdk tasks).
+// The crossing rules (Credentials, apigateway:invoke, http:invoke, invoker payloads, aws-sdk tasks) and the
+// crossing inventory, the public face of this folder.
 import type { Rule } from '../model/rule';
+import { credentialsRule } from './credentials';
+import { apiGatewayRule } from './apigateway';
+import { httpInvokeRule } from './http';
+import { invokerPayloadRule } from './invokerPayload';
+import { awsSdkRule } from './awsSdk';
 
-export const crossingRules: Rule[] = [];
+export const crossingRules: Rule[] = [credentialsRule, apiGatewayRule, httpInvokeRule, invokerPayloadRule, awsSdkRule];
+
+export { listCrossings, taskActions } from './inventory';
+export type { Crossing, CrossingKind } from './types';

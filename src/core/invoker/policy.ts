@@ -1,5 +1,6 @@
 // IAM documents of the invoker's execution role: the trust policy (lambda.amazonaws.com, confused-deputy
 // condition) and the inline policy = exactly the allowed calls' IAM actions + CloudWatch Logs. Pure.
+import { findService, iamActionFor } from '../catalog';
 import type { AllowedCall } from './protocol';
 import { pascalCase } from './protocol';
 
@@ -9,6 +10,9 @@ export interface IamCatalog {
   /** IAM action(s) for an operation, e.g. `s3:ListAllMyBuckets` for s3 listBuckets. */
   iamActionFor(service: string, operation: string): string | string[] | undefined;
 }
+
+/** The API catalog of src/core/catalog (issue 4); answers nothing when catalog.json is unavailable. */
+export const apiCatalog: IamCatalog = { findService, iamActionFor };
 
 /** SDK v3 package names whose IAM prefix differs, for when the catalog is not available. */
 const FALLBACK_IAM_PREFIX: Record<string, string> = {
@@ -47,11 +51,11 @@ const FALLBACK_ACTION: Record<string, string> = {
 };
 
 /** IAM actions needed for one `service:action` (SDK v3 names). `service:*` gives `prefix:*`. */
-export function iamActionsFor(call: AllowedCall, catalog?: IamCatalog): string[] {
+export function iamActionsFor(call: AllowedCall, catalog: IamCatalog | undefined = apiCatalog): string[] {
   const prefix = catalog?.findService(call.service)?.iamPrefix ?? FALLBACK_IAM_PREFIX[call.service] ?? call.service;
   if (call.action === '*') return [`${prefix}:*`];
   const fromCatalog = catalog?.iamActionFor(call.service, call.action);
-  if (fromCatalog) return Array.isArray(fromCatalog) ? fromCatalog : [fromCatalog];
+  if (fromCatalog && fromCatalog.length > 0) return Array.isArray(fromCatalog) ? fromCatalog : [fromCatalog];
   return [FALLBACK_ACTION[`${call.service}:${call.action}`] ?? `${prefix}:${pascalCase(call.action)}`];
 }
 

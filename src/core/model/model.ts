@@ -49,7 +49,7 @@ export interface AslModel {
 
 /** True when an object looks like a state machine (has both StartAt and States). */
 export function looksLikeStateMachine(root: AstNode | undefined): boolean {
-  return root?.kind === 'object' && root.byKey.has('StartAt') && root.byKey.has('States');
+  return root?.kind === "object" && root.has("StartAt") && root.has("States");
 }
 
 function queryLanguageOf(node: ObjectNode | undefined, inherited: QueryLanguage): QueryLanguage {

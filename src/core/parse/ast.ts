@@ -1,41 +1,95 @@
 // The positional tree every rule reads: JSON and YAML both parse into these nodes, each with its
 // offset, length and JSON pointer, so findings can point at the exact key or value.
+// Built for speed on large definitions: pointers are computed on first use from the parent chain,
+// and the key index of an object is built only for objects large enough to need one.
 export type AstNode = ObjectNode | ArrayNode | ScalarNode;
+type Container = ObjectNode | ArrayNode;
 
-interface NodeBase {
-  offset: number;
-  length: number;
+/** Objects with at most this many properties are searched linearly (faster than building a Map). */
+const LINEAR_LOOKUP_MAX = 12;
+
+abstract class NodeBase {
+  private cachedPointer: string | undefined;
+  constructor(
+    public offset: number,
+    public length: number,
+    /** The containing object or array (undefined for the root). */
+    public readonly parent: Container | undefined,
+    /** The key (object member) or index (array item) under the parent. */
+    public readonly key: string | number | undefined,
+  ) {}
   /** RFC 6901 JSON pointer of this node from the document root ('' for the root). */
-  pointer: string;
+  get pointer(): string {
+    if (this.cachedPointer !== undefined) return this.cachedPointer;
+    const segments: string[] = [];
+    let node: NodeBase | undefined = this;
+    while (node && node.parent && node.cachedPointer === undefined) {
+      segments.push(typeof node.key === 'number' ? String(node.key) : escapePointerSegment(node.key ?? ''));
+      node = node.parent;
+    }
+    let result = node?.cachedPointer ?? '';
+    for (let i = segments.length - 1; i >= 0; i--) result += '/' + segments[i];
+    this.cachedPointer = result;
+    return result;
+  }
 }
 
-export interface PropertyNode {
-  key: string;
-  keyOffset: number;
-  keyLength: number;
-  value: AstNode;
+export class PropertyNode {
+  constructor(
+    public readonly key: string,
+    public readonly keyOffset: number,
+    public readonly keyLength: number,
+    public readonly value: AstNode,
+  ) {}
   /** Pointer of the value (the same as value.pointer). */
-  pointer: string;
+  get pointer(): string {
+    return this.value.pointer;
+  }
 }
 
-export interface ObjectNode extends NodeBase {
-  kind: 'object';
-  properties: PropertyNode[];
-  /** First occurrence of each key (duplicates are reported by the parser). */
-  byKey: Map<string, PropertyNode>;
+export class ObjectNode extends NodeBase {
+  readonly kind = 'object' as const;
+  readonly properties: PropertyNode[] = [];
+  private index: Map<string, PropertyNode> | undefined;
+  /** First occurrence of each key (duplicates are reported by the parser). Built on first use. */
+  get byKey(): Map<string, PropertyNode> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const p of this.properties) if (!this.index.has(p.key)) this.index.set(p.key, p);
+    }
+    return this.index;
+  }
+  /** The first property with this key. */
+  get(key: string): PropertyNode | undefined {
+    if (this.properties.length > LINEAR_LOOKUP_MAX) return this.byKey.get(key);
+    for (const p of this.properties) if (p.key === key) return p;
+    return undefined;
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
 }
 
-export interface ArrayNode extends NodeBase {
-  kind: 'array';
-  items: AstNode[];
+export class ArrayNode extends NodeBase {
+  readonly kind = 'array' as const;
+  readonly items: AstNode[] = [];
 }
 
-export interface ScalarNode extends NodeBase {
-  kind: 'string' | 'number' | 'boolean' | 'null';
-  value: string | number | boolean | null;
+export class ScalarNode extends NodeBase {
+  constructor(
+    public readonly kind: 'string' | 'number' | 'boolean' | 'null',
+    public readonly value: string | number | boolean | null,
+    offset: number,
+    length: number,
+    parent: Container | undefined,
+    key: string | number | undefined,
+  ) {
+    super(offset, length, parent, key);
+  }
 }
 
 export function escapePointerSegment(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -44,7 +98,7 @@ export function childPointer(parent: string, key: string | number): string {
 }
 
 export function prop(node: AstNode | undefined, key: string): PropertyNode | undefined {
-  return node?.kind === 'object' ? node.byKey.get(key) : undefined;
+  return node?.kind === 'object' ? node.get(key) : undefined;
 }
 
 export function propValue(node: AstNode | undefined, key: string): AstNode | undefined {
@@ -68,7 +122,11 @@ export function toValue(node: AstNode): unknown {
   switch (node.kind) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, p] of node.byKey) out[k] = toValue(p.value);
+      for (const p of node.properties) {
+        if (Object.hasOwn(out, p.key)) continue;
+        // defineProperty: a "__proto__" key must stay data, never become the prototype.
+        Object.defineProperty(out, p.key, { value: toValue(p.value), enumerable: true, writable: true, configurable: true });
+      }
       return out;
     }
     case 'array':
@@ -81,4 +139,24 @@ export function toValue(node: AstNode): unknown {
 /** The type name used in messages: object, array, string, number, boolean, null. */
 export function kindName(node: AstNode): string {
   return node.kind;
+}
+
+/** Keys that occur more than once in an object (each later occurrence), in document order. */
+export function duplicateProperties(node: ObjectNode): PropertyNode[] {
+  const props = node.properties;
+  if (props.length < 2) return [];
+  const dupes: PropertyNode[] = [];
+  if (props.length <= LINEAR_LOOKUP_MAX) {
+    for (let i = 1; i < props.length; i++) for (let j = 0; j < i; j++) if (props[j]!.key === props[i]!.key) {
+      dupes.push(props[i]!);
+      break;
+    }
+    return dupes;
+  }
+  const seen = new Set<string>();
+  for (const p of props) {
+    if (seen.has(p.key)) dupes.push(p);
+    else seen.add(p.key);
+  }
+  return dupes;
 }

@@ -2,7 +2,7 @@
 // service rejects (comments, trailing commas, duplicate keys, syntax errors) as findings, never throwing.
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { Finding } from '../findings';
-import { childPointer, type ArrayNode, type AstNode, type ObjectNode } from './ast';
+import { ArrayNode, duplicateProperties, ObjectNode, PropertyNode, ScalarNode, type AstNode } from './ast';
 import { ParseCodes, parseProblem } from './problems';
 
 const MAX_SYNTAX_ERRORS = 20;
@@ -17,7 +17,6 @@ const syntaxMessages: Record<string, string> = {
   CloseBraceExpected: 'A closing brace (}) is expected: the object is not closed.',
   CloseBracketExpected: 'A closing bracket (]) is expected: the array is not closed.',
   EndOfFileExpected: 'Unexpected content after the end of the JSON document.',
-  InvalidCommentToken: 'Invalid comment.',
   UnexpectedEndOfComment: 'The comment is not closed.',
   UnexpectedEndOfString: 'The string is not closed.',
   UnexpectedEndOfNumber: 'The number is not complete.',
@@ -26,107 +25,94 @@ const syntaxMessages: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string (control characters must be escaped).',
 };
 
-interface Frame {
-  node: ObjectNode | ArrayNode;
-  key?: { name: string; offset: number; length: number };
-  /** Offset of a comma not yet followed by an entry, or -1. */
-  pendingComma: number;
-}
-
 export interface ParseResult {
   root: AstNode | undefined;
   problems: Finding[];
 }
 
+export function duplicateKeyProblem(p: PropertyNode): Finding {
+  return parseProblem(
+    ParseCodes.duplicateKey,
+    `Duplicate key "${p.key}": Step Functions rejects definitions with duplicate keys. Remove or rename one of them.`,
+    p.keyOffset,
+    p.keyLength,
+    p.pointer,
+  );
+}
+
 export function parseJson(text: string): ParseResult {
   const problems: Finding[] = [];
-  const stack: Frame[] = [];
+  // The open containers; for objects, the key waiting for its value.
+  const stack: Array<ObjectNode | ArrayNode> = [];
+  let top: ObjectNode | ArrayNode | undefined;
+  let pendingKey: string | undefined;
+  let pendingKeyOffset = 0;
+  let pendingKeyLength = 0;
+  /** Offset of a comma not yet followed by an entry, or -1. */
+  let pendingComma = -1;
   let root: AstNode | undefined;
   let syntaxErrors = 0;
 
-  const pointerForNext = (): string => {
-    const top = stack[stack.length - 1];
-    if (!top) return '';
-    if (top.node.kind === 'array') return childPointer(top.node.pointer, top.node.items.length);
-    return childPointer(top.node.pointer, top.key?.name ?? '');
-  };
+  const keyForNext = (): string | number | undefined =>
+    top === undefined ? undefined : top.kind === 'array' ? top.items.length : (pendingKey ?? '');
 
   const attach = (child: AstNode): void => {
-    const top = stack[stack.length - 1];
-    if (!top) {
+    pendingComma = -1;
+    if (top === undefined) {
       root ??= child;
-      return;
+    } else if (top.kind === 'array') {
+      top.items.push(child);
+    } else if (pendingKey !== undefined) {
+      top.properties.push(new PropertyNode(pendingKey, pendingKeyOffset, pendingKeyLength, child));
+      pendingKey = undefined;
     }
-    top.pendingComma = -1;
-    if (top.node.kind === 'array') {
-      top.node.items.push(child);
-      return;
-    }
-    const key = top.key;
-    if (!key) return;
-    const property = { key: key.name, keyOffset: key.offset, keyLength: key.length, value: child, pointer: child.pointer };
-    top.node.properties.push(property);
-    if (top.node.byKey.has(key.name)) {
-      problems.push(
-        parseProblem(
-          ParseCodes.duplicateKey,
-          `Duplicate key "${key.name}": Step Functions rejects definitions with duplicate keys. Remove or rename one of them.`,
-          key.offset,
-          key.length,
-          child.pointer,
-        ),
-      );
-    } else {
-      top.node.byKey.set(key.name, property);
-    }
-    top.key = undefined;
+  };
+
+  const open = (node: ObjectNode | ArrayNode): void => {
+    attach(node);
+    if (top) stack.push(top);
+    top = node;
+    pendingKey = undefined;
   };
 
   const close = (offset: number, length: number): void => {
-    const frame = stack.pop();
-    if (!frame) return;
-    if (frame.pendingComma >= 0) {
+    const node = top;
+    if (!node) return;
+    if (pendingComma >= 0) {
       problems.push(
-        parseProblem(
-          ParseCodes.trailingComma,
-          'Trailing comma: Step Functions rejects it. Remove the comma.',
-          frame.pendingComma,
-          1,
-          frame.node.pointer,
-        ),
+        parseProblem(ParseCodes.trailingComma, 'Trailing comma: Step Functions rejects it. Remove the comma.', pendingComma, 1, node.pointer),
       );
     }
-    frame.node.length = offset + length - frame.node.offset;
-    attach(frame.node);
+    node.length = offset + length - node.offset;
+    if (node.kind === 'object') for (const p of duplicateProperties(node)) problems.push(duplicateKeyProblem(p));
+    top = stack.pop();
+    pendingKey = undefined;
+    pendingComma = -1;
   };
 
   visit(
     text,
     {
       onObjectBegin(offset) {
-        const node: ObjectNode = { kind: 'object', offset, length: 1, pointer: pointerForNext(), properties: [], byKey: new Map() };
-        stack.push({ node, pendingComma: -1 });
+        open(new ObjectNode(offset, 1, top, keyForNext()));
       },
       onObjectProperty(name, offset, length) {
-        const top = stack[stack.length - 1];
-        if (top) {
-          top.key = { name, offset, length };
-          top.pendingComma = -1;
-        }
+        pendingKey = name;
+        pendingKeyOffset = offset;
+        pendingKeyLength = length;
+        pendingComma = -1;
       },
       onObjectEnd: close,
       onArrayBegin(offset) {
-        const node: ArrayNode = { kind: 'array', offset, length: 1, pointer: pointerForNext(), items: [] };
-        stack.push({ node, pendingComma: -1 });
+        open(new ArrayNode(offset, 1, top, keyForNext()));
       },
       onArrayEnd: close,
       onLiteralValue(value, offset, length) {
         const kind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
-        attach({ kind, value: value as string | number | boolean | null, offset, length, pointer: pointerForNext() });
+        attach(new ScalarNode(kind, value as string | number | boolean | null, offset, length, top, keyForNext()));
       },
       onSeparator(character, offset) {
-        const top = stack[stack.length - 1];
-        if (character === ',' && top) top.pendingComma = offset;
+        if (character === ',' && top) pendingComma = offset;
       },
       onComment(offset, length) {
         problems.push(
@@ -144,6 +130,6 @@ export function parseJson(text: string): ParseResult {
     { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true },
   );
   // A truncated document leaves containers open: close them at the end of the text.
-  while (stack.length) close(text.length, 0);
+  while (top) close(text.length, 0);
   return { root, problems };
 }

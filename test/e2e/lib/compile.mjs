@@ -9,13 +9,13 @@ import { cacheDir, e2eDir } from './paths.mjs';
 export async function compileSuite(testsFolder) {
   const outdir = path.join(cacheDir, 'compiled', testsFolder);
   fs.rmSync(outdir, { recursive: true, force: true });
-  const testFiles = fs
-    .readdirSync(path.join(e2eDir, testsFolder))
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => path.join(e2eDir, testsFolder, file));
+  const testFiles = fs.readdirSync(path.join(e2eDir, testsFolder)).filter((file) => file.endsWith('.test.ts'));
   if (testFiles.length === 0) throw new Error(`no *.test.ts in test/e2e/${testsFolder}`);
+  // Output name -> source: every file lands flat in outdir, next to the index that loads them.
+  const entryPoints = { index: path.join(e2eDir, 'suite', 'index.ts') };
+  for (const file of testFiles) entryPoints[file.replace(/\.ts$/, '')] = path.join(e2eDir, testsFolder, file);
   await esbuild.build({
-    entryPoints: [path.join(e2eDir, 'suite', 'index.ts'), ...testFiles],
+    entryPoints,
     outdir,
     bundle: true,
     platform: 'node',

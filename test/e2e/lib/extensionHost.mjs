@@ -56,7 +56,7 @@ export async function runExtensionTests({ testsPath, folder, env = {}, desktop =
           `--user-data-dir=${path.join(profileDir, 'user-data')}`,
           `--extensions-dir=${path.join(profileDir, 'extensions')}`,
         ],
-        extensionTestsEnv: { SFN_E2E: '1', SFN_E2E_EXPECT_VSCODE: vscodeVersion, ...env },
+        extensionTestsEnv: { SFN_E2E: '1', SFN_E2E_EXPECT_VSCODE: vscodeVersion, SFN_E2E_REPO: repoRoot, ...env },
       }),
     );
     return { ok: !error, error, output: text, summary: mochaSummary(text) };

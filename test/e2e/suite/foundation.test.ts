@@ -24,6 +24,7 @@ suite('foundation: activation and languages', () => {
     console.log(`    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), Node ${process.version}`);
     assert.equal(vscode.version, process.env.SFN_E2E_EXPECT_VSCODE ?? vscode.version, 'the harness asked for another VS Code');
     assert.equal(extension().packageJSON.name, 'sfn-crossings');
+    if (process.env.SFN_E2E_REPO) assert.equal(extension().extensionUri.fsPath, process.env.SFN_E2E_REPO);
   });
 
   test('activates when an .asl.json file opens, and reports the activation time', async () => {

@@ -1,0 +1,66 @@
+// Checks shared by invoker payloads (XC4xx) and aws-sdk tasks (XC5xx): an SDK call's input members against the
+// API model in the catalog (required members present unless a path supplies them; names as the model spells them).
+import type { Where } from '../model/rule';
+import type { ObjectNode } from '../parse/ast';
+import { fix, type Kit } from './kit';
+import { memberNames, type CatalogOperation, type Scheme } from './catalog';
+import { closest, fieldOf } from './values';
+
+export interface MemberCodes {
+  missing: string;
+  unknown: string;
+  unknownSeverity: 'error' | 'warning';
+}
+
+/**
+ * `input` is the parameters object (undefined when absent); `whereMissing` is where a missing required member is
+ * reported. `label` names the call in messages (`s3:getObject`).
+ */
+export function checkMembers(
+  kit: Kit,
+  op: CatalogOperation,
+  scheme: Scheme,
+  input: ObjectNode | undefined,
+  whereMissing: Where,
+  label: string,
+  codes: MemberCodes,
+): void {
+  const { all, required } = memberNames(op, scheme);
+  const present = new Set<string>();
+  if (input) {
+    for (const p of input.properties) {
+      const f = fieldOf(p);
+      present.add(f.name);
+      if (all.has(f.name)) continue;
+      const near = closest(f.name, all);
+      const newKey = near && (p.key.endsWith('.$') ? `${near}.$` : near);
+      const casing = near && near.toLowerCase() === f.name.toLowerCase();
+      kit.report(
+        codes.unknown,
+        codes.unknownSeverity,
+        `${label} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? ' Member names are case-sensitive and spelled as in the API model.' : ''}`,
+        { offset: p.keyOffset, length: p.keyLength, path: p.pointer },
+        newKey && !input.byKey.has(newKey) ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
+        near ? { suggestion: near } : undefined,
+      );
+    }
+  }
+  const missing = required.filter((r) => !present.has(r));
+  if (missing.length) {
+    kit.report(
+      codes.missing,
+      'error',
+      `${label} requires ${missing.map((m) => `"${m}"`).join(', ')} (give a value or a path: "${missing[0]}.$").`,
+      whereMissing,
+      undefined,
+      { missing },
+    );
+  }
+}
+
+/** The offset range of `part` inside a string node's text (JSON quotes, YAML quoted or plain), or undefined. */
+export function rangeInString(text: string, node: { offset: number; length: number }, index: number, part: string): { offset: number; length: number } | undefined {
+  const q = text[node.offset];
+  const start = node.offset + (q === '"' || q === "'" ? 1 : 0) + index;
+  return text.slice(start, start + part.length) === part ? { offset: start, length: part.length } : undefined;
+}

@@ -1,0 +1,171 @@
+// API Gateway documents for `apigateway:invoke` with AuthType RESOURCE_POLICY (DOMAIN.md section 3): the REST
+// API's resource policy naming the calling state machine, and the account-B kit of the cross-account pattern
+// (AWS Compute Blog "Running cross-account workflows with AWS Step Functions and Amazon API Gateway"): an
+// integration role trusted by apigateway.amazonaws.com allowed states:StartExecution, and an OpenAPI 3
+// definition of `POST /execution` with the Step Functions StartExecution AWS service integration.
+import type { AslModel } from '../model/model';
+import { parseStateMachineArn } from './arn';
+import { readField, stateField, staticString, taskArguments } from './fields';
+import { executeApiArn, readApiCall, type ApiCall } from './apiGatewayGrants';
+import { POLICY_VERSION } from './statements';
+import type { ApiResourcePolicy, PolicyStatement, ResolvedContext, StartExecutionIntegration, WildcardExplanation } from './types';
+
+interface FoundCall {
+  state: string;
+  pointer: string;
+  call: ApiCall;
+  requestBody: ReturnType<typeof readField>;
+}
+
+function resourcePolicyCalls(model: AslModel): FoundCall[] {
+  const out: FoundCall[] = [];
+  for (const state of model.states) {
+    if (state.type !== 'Task') continue;
+    const resource = staticString(readField(stateField(state), 'Resource')) ?? '';
+    if (!/^arn:[\w-]+:states:::apigateway:invoke(\.waitForTaskToken)?$/.test(resource)) continue;
+    const args = taskArguments(state);
+    const call = readApiCall(args);
+    if ('error' in call || call.authType !== 'RESOURCE_POLICY') continue;
+    out.push({ state: state.name, pointer: state.pointer, call, requestBody: readField(args, 'RequestBody') });
+  }
+  return out;
+}
+
+export interface ApiGatewayDocuments {
+  resourcePolicies: ApiResourcePolicy[];
+  startExecutionIntegrations: StartExecutionIntegration[];
+  wildcards: WildcardExplanation[];
+}
+
+export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiGatewayDocuments {
+  const calls = resourcePolicyCalls(model);
+  const byApi = new Map<string, FoundCall[]>();
+  for (const c of calls) {
+    const k = `${c.call.region}/${c.call.apiId}/${c.call.stage}`;
+    byApi.set(k, [...(byApi.get(k) ?? []), c]);
+  }
+  const resourcePolicies: ApiResourcePolicy[] = [];
+  for (const group of byApi.values()) {
+    const { apiId, region, stage } = group[0]!.call;
+    const resources = [...new Set(group.map((c) => executeApiArn(ctx.partition, c.call, c.call.apiAccount ?? '*')))].sort();
+    const routes = [...new Set(group.map((c) => `${c.call.method} /${c.call.path}`))].sort();
+    const statement: PolicyStatement = {
+      Sid: 'AllowStateMachine',
+      Effect: 'Allow',
+      Principal: { Service: 'states.amazonaws.com' },
+      Action: 'execute-api:Invoke',
+      Resource: resources.length === 1 ? resources[0]! : resources,
+      Condition: { StringEquals: { 'aws:SourceArn': [ctx.stateMachineArn] } },
+    };
+    resourcePolicies.push({
+      apiId,
+      region,
+      stage,
+      states: [...new Set(group.map((c) => c.state))],
+      policy: { Version: POLICY_VERSION, Statement: [statement] },
+      reminder: `Set the authorization of ${routes.join(', ')} on API ${apiId} to AWS_IAM, attach this resource policy, and redeploy stage ${stage}: RESOURCE_POLICY calls are signed by Step Functions and only work on REST APIs.`,
+    });
+  }
+  const startExecutionIntegrations: StartExecutionIntegration[] = [];
+  const wildcards: WildcardExplanation[] = [];
+  for (const c of calls) {
+    if (c.call.method !== 'POST') continue;
+    const target = staticString(readField(c.requestBody, 'stateMachineArn'));
+    const targetSm = target ? parseStateMachineArn(target) : undefined;
+    const apiAccount = targetSm?.account ?? '*';
+    const path = c.call.path === '*' || c.call.path === '' ? 'execution' : c.call.path;
+    if (startExecutionIntegrations.some((s) => s.apiId === c.call.apiId && s.path === `/${path}`)) continue;
+    const roleName = `sfn-crossings-apigw-start-execution-${c.call.apiId}`;
+    const roleArn = `arn:${ctx.partition}:iam::${targetSm?.account ?? 'ACCOUNT_ID'}:role/${roleName}`;
+    const targetResource = targetSm ? target! : `arn:${ctx.partition}:states:${c.call.region}:${apiAccount}:stateMachine:*`;
+    if (!targetSm)
+      wildcards.push({
+        document: `apiGateway.startExecutionIntegrations[${startExecutionIntegrations.length}]`,
+        state: c.state,
+        pointer: c.pointer,
+        actions: ['states:StartExecution'],
+        reason: 'unknown-resource',
+        detail: 'the request body does not name the target state machine statically: replace stateMachine:* with its ARN',
+      });
+    const resourcePolicy = resourcePolicies.find((p) => p.apiId === c.call.apiId && p.region === c.call.region)!.policy;
+    startExecutionIntegrations.push({
+      apiId: c.call.apiId,
+      region: c.call.region,
+      stage: c.call.stage,
+      path: `/${path}`,
+      states: [c.state],
+      ...(targetSm ? { targetStateMachineArn: target! } : {}),
+      integrationRole: {
+        name: roleName,
+        trustPolicy: {
+          Version: POLICY_VERSION,
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'apigateway.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+              Condition: {
+                ArnLike: { 'aws:SourceArn': `arn:${ctx.partition}:execute-api:${c.call.region}:${apiAccount}:${c.call.apiId}/*` },
+                ...(targetSm ? { StringEquals: { 'aws:SourceAccount': targetSm.account } } : {}),
+              },
+            },
+          ],
+        },
+        policy: { Version: POLICY_VERSION, Statement: [{ Sid: 'StartTargetExecution', Effect: 'Allow', Action: 'states:StartExecution', Resource: targetResource }] },
+      },
+      openApi: startExecutionOpenApi({ partition: ctx.partition, region: c.call.region, path: `/${path}`, roleArn, resourcePolicy }),
+    });
+  }
+  return { resourcePolicies, startExecutionIntegrations, wildcards };
+}
+
+/**
+ * The request template passes the caller's body through: `{"input": "<JSON string>", "stateMachineArn": "..."}`
+ * is already StartExecution's input, and the integration role decides which state machines it may start.
+ */
+export const START_EXECUTION_REQUEST_TEMPLATE = `#set($body = $input.path('$'))
+{
+  "stateMachineArn": "$util.escapeJavaScript($body.stateMachineArn)",
+  "input": "$util.escapeJavaScript($body.input)"#if($body.name),
+  "name": "$util.escapeJavaScript($body.name)"#end
+}`;
+
+export function startExecutionOpenApi(o: { partition: string; region: string; path: string; roleArn: string; resourcePolicy: unknown }): Record<string, unknown> {
+  return {
+    openapi: '3.0.1',
+    info: { title: 'sfn-crossings-start-execution', version: '1.0' },
+    paths: {
+      [o.path]: {
+        post: {
+          operationId: 'StartExecution',
+          security: [{ sigv4: [] }],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/StartExecutionRequest' } } },
+          },
+          responses: { '200': { description: 'The execution started: { executionArn, startDate }' } },
+          'x-amazon-apigateway-integration': {
+            type: 'aws',
+            httpMethod: 'POST',
+            uri: `arn:${o.partition}:apigateway:${o.region}:states:action/StartExecution`,
+            credentials: o.roleArn,
+            passthroughBehavior: 'never',
+            requestTemplates: { 'application/json': START_EXECUTION_REQUEST_TEMPLATE },
+            responses: { default: { statusCode: '200' } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        StartExecutionRequest: {
+          type: 'object',
+          required: ['stateMachineArn', 'input'],
+          properties: { stateMachineArn: { type: 'string' }, input: { type: 'string', description: 'The execution input as a JSON string' }, name: { type: 'string' } },
+        },
+      },
+      securitySchemes: { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } },
+    },
+    'x-amazon-apigateway-policy': o.resourcePolicy,
+  };
+}

@@ -1,0 +1,107 @@
+// Value checks shared by the field rules: JSON types, numbers with ranges (accepting `{% %}` under
+// JSONata), enumerations, unknown fields with did-you-mean, and mutually exclusive fields.
+import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { atKey, atValue, finding, type RuleContext } from '../model/rule';
+import type { QueryLanguage } from '../model/model';
+import { DocumentCodes as C } from './codes';
+import { describe, isJsonataString, q, suggestion } from './util';
+
+export interface NumberSpec {
+  integer?: boolean;
+  min?: number;
+  /** Exclusive lower bound (e.g. > 0). */
+  above?: number;
+  max?: number;
+}
+
+/** `where` names the object in messages, e.g. `State "A"` or `A Retry entry of state "A"`. */
+export function checkNumber(ctx: RuleContext, p: PropertyNode | undefined, where: string, ql: QueryLanguage, spec: NumberSpec): number | undefined {
+  if (!p) return undefined;
+  const v = p.value;
+  if (ql === 'JSONata' && isJsonataString(v)) return undefined;
+  if (v.kind !== 'number') {
+    const alt = ql === 'JSONata' ? ' or a {% %} JSONata expression' : '';
+    const pathHint = ql === 'JSONPath' && v.kind === 'string' && (v.value as string).startsWith('$') ? ` To read it from the input use "${p.key}Path".` : '';
+    ctx.report(finding(C.valueType, 'error', `${where}: "${p.key}" must be ${spec.integer ? 'an integer' : 'a number'}${alt}, not ${describe(v)}.${pathHint}`, atValue(p)));
+    return undefined;
+  }
+  const n = v.value as number;
+  const problems: string[] = [];
+  if (spec.integer && !Number.isInteger(n)) problems.push('an integer');
+  if (spec.above !== undefined && !(n > spec.above)) problems.push(`greater than ${spec.above}`);
+  if (spec.min !== undefined && n < spec.min) problems.push(`at least ${spec.min}`);
+  if (spec.max !== undefined && n > spec.max) problems.push(`at most ${spec.max}`);
+  if (problems.length) {
+    ctx.report(finding(C.valueRange, 'error', `${where}: "${p.key}" is ${n} but must be ${problems.join(' and ')}.`, atValue(p)));
+    return undefined;
+  }
+  return n;
+}
+
+export type JsonKind = AstNode['kind'];
+
+/** Reports ASL205 unless the value has one of the kinds (or is `{% %}` under JSONata when allowed). */
+export function checkKind(
+  ctx: RuleContext,
+  p: PropertyNode | undefined,
+  where: string,
+  kinds: readonly JsonKind[],
+  opts: { ql?: QueryLanguage; jsonata?: boolean; hint?: string } = {},
+): boolean {
+  if (!p) return false;
+  if (kinds.includes(p.value.kind)) return true;
+  if (opts.jsonata && opts.ql === 'JSONata' && isJsonataString(p.value)) return true;
+  const names = kinds.map((k) => (k === 'object' ? 'an object' : k === 'array' ? 'an array' : k === 'null' ? 'null' : `a ${k}`));
+  if (opts.jsonata && opts.ql === 'JSONata') names.push('a {% %} JSONata expression');
+  ctx.report(
+    finding(C.valueType, 'error', `${where}: "${p.key}" must be ${names.join(' or ')}, not ${describe(p.value)}.${opts.hint ? ` ${opts.hint}` : ''}`, atValue(p)),
+  );
+  return false;
+}
+
+export function checkEnum(ctx: RuleContext, p: PropertyNode | undefined, where: string, allowed: readonly string[], ql?: QueryLanguage): void {
+  if (!p) return;
+  const v = p.value;
+  if (ql === 'JSONata' && isJsonataString(v)) return;
+  if (v.kind === 'string' && allowed.includes(v.value as string)) return;
+  const hint = v.kind === 'string' ? suggestion(v.value as string, allowed) : '';
+  ctx.report(
+    finding(C.enumValue, 'error', `${where}: "${p.key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(v)}.${hint}`, atValue(p)),
+  );
+}
+
+/** ASL201 for every key of `node` not in `allowed` (keys in `skip` are checked elsewhere). */
+export function checkUnknownFields(
+  ctx: RuleContext,
+  node: ObjectNode,
+  allowed: ReadonlySet<string>,
+  where: string,
+  opts: { severity?: 'error' | 'warning'; skip?: ReadonlySet<string>; candidates?: Iterable<string> } = {},
+): void {
+  for (const p of node.properties) {
+    if (allowed.has(p.key) || opts.skip?.has(p.key)) continue;
+    const hint = suggestion(p.key, opts.candidates ?? allowed);
+    ctx.report(
+      finding(C.unknownField, opts.severity ?? 'error', `${where} does not accept the field ${q(p.key)}.${hint || ' Remove it.'}`, atKey(p), {
+        data: hint ? { suggestion: hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"')) } : undefined,
+      }),
+    );
+  }
+}
+
+/** ASL204 on every field of a group after the first one present. */
+export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: readonly string[], where: string): void {
+  const present = fields.map((f) => node.byKey.get(f)).filter((p): p is PropertyNode => !!p);
+  if (present.length < 2) return;
+  const [first, ...rest] = present;
+  for (const p of rest) {
+    ctx.report(
+      finding(
+        C.exclusiveFields,
+        'error',
+        `${where} has both "${first!.key}" and "${p.key}": ${fields.length > 2 ? `only one of ${fields.map((f) => `"${f}"`).join(', ')} is allowed` : 'they are mutually exclusive'}. Keep one.`,
+        atKey(p),
+      ),
+    );
+  }
+}

@@ -1,0 +1,119 @@
+// Choice state rules (ASL108 and the Choice parts of ASL2xx/ASL30x): non-empty Choices, a Next on each
+// top-level rule and none on nested ones, no End, one comparison per rule (JSONPath) or a Condition
+// (JSONata), operand types. Nested And/Or/Not rules are walked with an explicit stack.
+import type { AstNode, ObjectNode } from '../parse/ast';
+import { atKey, atValue, finding, type RuleContext } from '../model/rule';
+import type { StateInfo } from '../model/model';
+import { DocumentCodes as C } from './codes';
+import { checkKind, checkUnknownFields } from './checks';
+import { CHOICE_RULE_FIELDS, COMPARISONS } from './stateFields';
+import { describe, q } from './util';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const JSONATA_RULE_FIELDS = new Set(['Condition', 'Next', 'Comment', 'Assign', 'Output']);
+const TOP_ONLY = new Set(['Next', 'Assign', 'Output']);
+const SKIP_TOP = new Set(['End']);
+const SKIP_NESTED = new Set(['End', ...TOP_ONLY]);
+const SKIP_JSONATA = new Set(['End', ...CHOICE_RULE_FIELDS]);
+
+export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
+  const where = `State ${q(state.name)}`;
+  checkKind(ctx, node.byKey.get('Default'), where, ['string']);
+  const choices = node.byKey.get('Choices');
+  if (!choices) {
+    ctx.report(finding(C.missingField, 'error', `${where} is a Choice state without "Choices": add an array of rules, each with a "Next".`, atKey(state.entry)));
+    return;
+  }
+  if (!checkKind(ctx, choices, where, ['array'])) return;
+  const items = choices.value.kind === 'array' ? choices.value.items : [];
+  if (items.length === 0) {
+    ctx.report(finding(C.choiceRule, 'error', `${where}: "Choices" is empty; add at least one rule with a "Next".`, atValue(choices)));
+    return;
+  }
+  const jsonata = state.queryLanguage === 'JSONata';
+  const stack: Array<{ rule: AstNode; top: boolean }> = items.map((rule) => ({ rule, top: true })).reverse();
+  while (stack.length) {
+    const { rule, top } = stack.pop()!;
+    const rw = top ? `A Choice rule of ${q(state.name)}` : `A nested Choice rule of ${q(state.name)}`;
+    if (rule.kind !== 'object') {
+      ctx.report(finding(C.choiceRule, 'error', `${rw} must be an object, not ${describe(rule)}.`, { offset: rule.offset, length: rule.length, path: rule.pointer }));
+      continue;
+    }
+    const end = rule.byKey.get('End');
+    if (end)
+      ctx.report(
+        finding(C.choiceRule, 'error', `${rw} has "End": a Choice rule cannot end the execution. Point its "Next" at a Succeed state instead.`, atKey(end)),
+      );
+    const next = rule.byKey.get('Next');
+    if (top && !next)
+      ctx.report(finding(C.choiceRule, 'error', `${rw} has no "Next": add the name of the state to run when the rule matches.`, opening(rule)));
+    if (!top) {
+      for (const key of TOP_ONLY) {
+        const p = rule.byKey.get(key);
+        if (p) ctx.report(finding(C.choiceRule, 'error', `${rw} has "${key}": only top-level Choice rules take "${key}". Move it to the enclosing rule.`, atKey(p)));
+      }
+    }
+    checkKind(ctx, next, rw, ['string']);
+    const skip = top ? SKIP_TOP : SKIP_NESTED;
+    if (jsonata) {
+      // JSONPath operators here are ASL301 (query-language rule); only unknown names are reported.
+      checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, { skip: SKIP_JSONATA });
+      if (top && !rule.byKey.has('Condition'))
+        ctx.report(finding(C.choiceRule, 'error', `${rw} has no "Condition": in JSONata a rule is "Condition": "{% <boolean expression> %}".`, opening(rule)));
+      continue;
+    }
+    checkUnknownFields(ctx, rule, CHOICE_RULE_FIELDS, rw, { skip });
+    if (rule.byKey.has('Condition')) continue; // ASL302: Condition in a JSONPath state.
+    const comparisons = rule.properties.filter((p) => COMPARISONS.has(p.key));
+    const logical = rule.properties.filter((p) => p.key === 'And' || p.key === 'Or' || p.key === 'Not');
+    const variable = rule.byKey.get('Variable');
+    if (variable) {
+      checkKind(ctx, variable, rw, ['string']);
+      if (comparisons.length !== 1 || logical.length)
+        ctx.report(
+          finding(
+            C.choiceRule,
+            'error',
+            comparisons.length === 0 && !logical.length
+              ? `${rw} has "Variable" but no comparison: add one operator such as "StringEquals" or "NumericGreaterThan".`
+              : `${rw} must have exactly one comparison with "Variable" (found ${[...comparisons, ...logical].map((p) => `"${p.key}"`).join(', ')}). Combine comparisons with "And"/"Or".`,
+            atKey(variable),
+          ),
+        );
+    } else if (logical.length !== 1 || comparisons.length) {
+      ctx.report(
+        finding(
+          C.choiceRule,
+          'error',
+          comparisons.length
+            ? `${rw} has "${comparisons[0]!.key}" but no "Variable": add "Variable" with the path to compare.`
+            : logical.length
+              ? `${rw} combines ${logical.map((p) => `"${p.key}"`).join(' and ')}: use one of "And", "Or", "Not" per rule and nest the others.`
+              : `${rw} has no condition: add "Variable" with a comparison operator, or "And", "Or" or "Not".`,
+          comparisons.length ? atKey(comparisons[0]!) : logical.length > 1 ? atKey(logical[1]!) : opening(rule),
+        ),
+      );
+    }
+    for (const p of comparisons) {
+      const kind = COMPARISONS.get(p.key)!;
+      const expected = kind === 'path' || kind === 'timestamp' ? 'string' : kind;
+      if (!checkKind(ctx, p, rw, [expected])) continue;
+      if (kind === 'timestamp' && p.value.kind === 'string' && !TIMESTAMP.test(p.value.value as string))
+        ctx.report(finding(C.valueRange, 'error', `${rw}: "${p.key}" needs an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`, atValue(p)));
+    }
+    for (const p of logical) {
+      if (p.key === 'Not') {
+        if (checkKind(ctx, p, rw, ['object'])) stack.push({ rule: p.value, top: false });
+        continue;
+      }
+      if (!checkKind(ctx, p, rw, ['array'])) continue;
+      const nested = p.value.kind === 'array' ? p.value.items : [];
+      if (nested.length === 0) ctx.report(finding(C.choiceRule, 'error', `${rw}: "${p.key}" needs at least one rule.`, atValue(p)));
+      for (let i = nested.length - 1; i >= 0; i--) stack.push({ rule: nested[i]!, top: false });
+    }
+  }
+}
+
+function opening(node: AstNode): { offset: number; length: number; path: string } {
+  return { offset: node.offset, length: 1, path: node.pointer };
+}

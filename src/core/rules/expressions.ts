@@ -1,0 +1,240 @@
+// Expression rules (ASL210, ASL302 warning, ASL305-ASL310): in JSONPath states the path fields, the
+// Choice rule paths and the payload templates (`.$` keys: paths, context, variables, intrinsics;
+// duplicate names after `.$` removal); in JSONata states every `{% %}` string of the fields that
+// evaluate JSONata. Each template node is visited once.
+import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { atKey, finding, type RuleContext, type Rule } from '../model/rule';
+import type { StateInfo } from '../model/model';
+import { DocumentCodes as C } from './codes';
+import { checkIntrinsic } from './intrinsics';
+import { checkJsonataString, looksLikeJsonata } from './jsonataCheck';
+import { checkPath, type PathOptions, type SyntaxProblem } from './jsonpath';
+import { atStringPart, describe, isJsonataString, q } from './util';
+
+const PATH: PathOptions = { kind: 'path', variables: true, context: true };
+const REFERENCE: PathOptions = { kind: 'reference', variables: true, context: true };
+const RESULT_PATH: PathOptions = { kind: 'reference', variables: false, context: false };
+
+/** JSONPath path fields of a state and how each is read. 'intrinsic' also accepts States.* calls. */
+const PATH_FIELDS: ReadonlyArray<[string, PathOptions, boolean]> = [
+  ['InputPath', PATH, false],
+  ['OutputPath', PATH, false],
+  ['ResultPath', RESULT_PATH, false],
+  ['ItemsPath', REFERENCE, false],
+  ['TimeoutSecondsPath', REFERENCE, false],
+  ['HeartbeatSecondsPath', REFERENCE, false],
+  ['SecondsPath', REFERENCE, false],
+  ['TimestampPath', REFERENCE, false],
+  ['MaxConcurrencyPath', REFERENCE, false],
+  ['ToleratedFailureCountPath', REFERENCE, false],
+  ['ToleratedFailurePercentagePath', REFERENCE, false],
+  ['ErrorPath', REFERENCE, true],
+  ['CausePath', REFERENCE, true],
+];
+
+/** Fields whose strings are evaluated as JSONata in JSONata states (besides nested ones below). */
+const JSONATA_FIELDS = [
+  'Arguments', 'Output', 'Assign', 'Items', 'ItemSelector', 'Credentials', 'TimeoutSeconds', 'HeartbeatSeconds',
+  'Seconds', 'Timestamp', 'Error', 'Cause', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage',
+];
+
+export const expressionsRule: Rule = {
+  id: 'expressions',
+  run(ctx: RuleContext): void {
+    for (const state of ctx.model.states) {
+      const node = state.node;
+      if (!node) continue;
+      if (state.queryLanguage === 'JSONata') checkJsonataState(ctx, state, node);
+      else checkJsonPathState(ctx, state, node);
+    }
+  },
+};
+
+function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
+  for (const [key, opts, intrinsic] of PATH_FIELDS) checkPathField(ctx, node.byKey.get(key), opts, intrinsic);
+  for (const key of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials']) walkTemplate(ctx, node.byKey.get(key)?.value);
+  const reader = node.byKey.get('ItemReader')?.value;
+  walkTemplate(ctx, nested(reader, 'Parameters'));
+  checkPathField(ctx, propOf(nested(reader, 'ReaderConfig'), 'MaxItemsPath'), REFERENCE, false);
+  walkTemplate(ctx, nested(node.byKey.get('ResultWriter')?.value, 'Parameters'));
+  const batcher = node.byKey.get('ItemBatcher')?.value;
+  walkTemplate(ctx, nested(batcher, 'BatchInput'));
+  checkPathField(ctx, propOf(batcher, 'MaxItemsPerBatchPath'), REFERENCE, false);
+  checkPathField(ctx, propOf(batcher, 'MaxInputBytesPerBatchPath'), REFERENCE, false);
+  for (const catcher of arrayItems(node.byKey.get('Catch')?.value)) {
+    checkPathField(ctx, propOf(catcher, 'ResultPath'), RESULT_PATH, false);
+    walkTemplate(ctx, nested(catcher, 'Assign'));
+  }
+  if (state.type === 'Choice') checkChoicePaths(ctx, node);
+}
+
+function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
+  for (const key of JSONATA_FIELDS) walkJsonata(ctx, node.byKey.get(key)?.value);
+  const reader = node.byKey.get('ItemReader')?.value;
+  walkJsonata(ctx, nested(reader, 'Arguments'));
+  walkJsonata(ctx, nested(nested(reader, 'ReaderConfig'), 'MaxItems'));
+  walkJsonata(ctx, nested(node.byKey.get('ResultWriter')?.value, 'Arguments'));
+  const batcher = node.byKey.get('ItemBatcher')?.value;
+  for (const key of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput']) walkJsonata(ctx, nested(batcher, key));
+  for (const catcher of arrayItems(node.byKey.get('Catch')?.value)) {
+    walkJsonata(ctx, nested(catcher, 'Output'));
+    walkJsonata(ctx, nested(catcher, 'Assign'));
+  }
+  if (state.type === 'Choice') {
+    for (const rule of arrayItems(node.byKey.get('Choices')?.value)) {
+      for (const key of ['Condition', 'Assign', 'Output']) walkJsonata(ctx, nested(rule, key));
+    }
+  }
+}
+
+/** Choice rules: Variable and the *Path operands are reference paths; nested rules with a stack. */
+function checkChoicePaths(ctx: RuleContext, node: ObjectNode): void {
+  const stack: AstNode[] = [...arrayItems(node.byKey.get('Choices')?.value)];
+  while (stack.length) {
+    const rule = stack.pop()!;
+    if (rule.kind !== 'object') continue;
+    for (const p of rule.properties) {
+      if (p.key === 'Variable' || (p.key.endsWith('Path') && p.key !== 'Variable')) checkPathField(ctx, p, REFERENCE, false);
+      else if (p.key === 'And' || p.key === 'Or') stack.push(...arrayItems(p.value));
+      else if (p.key === 'Not') stack.push(p.value);
+      else if (p.key === 'Assign') walkTemplate(ctx, p.value);
+    }
+  }
+}
+
+function checkPathField(ctx: RuleContext, p: PropertyNode | undefined, opts: PathOptions, intrinsic: boolean): void {
+  if (!p || p.value.kind !== 'string') return; // types are the field rules' business
+  const s = p.value.value as string;
+  if (intrinsic && s.startsWith('States.')) {
+    reportExpression(ctx, p.value, checkIntrinsic(s), C.intrinsic, `"${p.key}"`);
+    return;
+  }
+  if (opts === RESULT_PATH && /^\$[A-Za-z_]/.test(s)) {
+    ctx.report(
+      finding(
+        C.variableResultPath,
+        'error',
+        `"${p.key}" cannot write to the variable ${q(s.split(/[.[]/)[0]!)}: ResultPath places the result in the state output (e.g. "$.result"). To keep the result in a variable use "Assign": {"name.$": "$"}.`,
+        atStringPart(ctx.model.parsed.text, p.value, 0, s.length),
+      ),
+    );
+    return;
+  }
+  const problem = checkPath(s, opts);
+  if (problem && opts.kind === 'reference' && !checkPath(s, { ...opts, kind: 'path' })) {
+    problem.message += ` ("${p.key}" takes a reference path, which selects a single node)`;
+  }
+  reportExpression(ctx, p.value, problem, C.pathSyntax, `"${p.key}"`);
+}
+
+function reportExpression(ctx: RuleContext, value: AstNode, problem: SyntaxProblem | undefined, code: string, what: string): void {
+  if (!problem) return;
+  const hint = code === C.pathSyntax ? ' Fix the path (e.g. "$.field", "$$.Execution.Id", "$variable").' : '';
+  ctx.report(finding(code, 'error', `${what} is not valid: ${problem.message}.${hint}`, atStringPart(ctx.model.parsed.text, value, problem.index, problem.length)));
+}
+
+/** A JSONPath payload template: `.$` keys take paths or intrinsics; names must stay unique without `.$`. */
+function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
+  if (!root) return;
+  const stack: AstNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.kind === 'array') {
+      for (const item of node.items) stack.push(item);
+      continue;
+    }
+    if (node.kind === 'string' && isJsonataString(node)) {
+      ctx.report(
+        finding(
+          C.jsonataFieldInJsonPath,
+          'warning',
+          'This looks like a JSONata expression, but the state uses JSONPath, so it stays a literal string. Add "QueryLanguage": "JSONata" (and use Arguments/Output), or use a "key.$" path.',
+          { offset: node.offset, length: node.length, path: node.pointer },
+        ),
+      );
+      continue;
+    }
+    if (node.kind !== 'object') continue;
+    const seen = new Map<string, PropertyNode>();
+    for (const p of node.properties) {
+      const dynamic = p.key.endsWith('.$') && p.key.length > 2;
+      const name = dynamic ? p.key.slice(0, -2) : p.key;
+      const first = seen.get(name);
+      if (first && first.key !== p.key)
+        ctx.report(
+          finding(
+            C.duplicateTemplateField,
+            'error',
+            `${q(p.key)} and ${q(first.key)} both produce the field ${q(name)} once ".$" is removed; Step Functions rejects the definition. Keep one of them.`,
+            atKey(p),
+          ),
+        );
+      else if (!first) seen.set(name, p);
+      if (!dynamic) {
+        stack.push(p.value);
+        continue;
+      }
+      if (p.value.kind !== 'string') {
+        ctx.report(
+          finding(
+            C.dynamicValueType,
+            'error',
+            `${q(p.key)} ends with ".$", so its value must be a string path or intrinsic function, not ${describe(p.value)}. Remove ".$" from the name for a literal value.`,
+            atKey(p),
+          ),
+        );
+        continue;
+      }
+      checkDynamicValue(ctx, p);
+    }
+  }
+}
+
+function checkDynamicValue(ctx: RuleContext, p: PropertyNode): void {
+  const s = p.value.kind === 'string' ? (p.value.value as string) : '';
+  if (s.startsWith('States.')) reportExpression(ctx, p.value, checkIntrinsic(s), C.intrinsic, q(p.key));
+  else if (s.startsWith('$')) reportExpression(ctx, p.value, checkPath(s, PATH), C.pathSyntax, q(p.key));
+  else
+    ctx.report(
+      finding(
+        C.pathSyntax,
+        'error',
+        `${q(p.key)} ends with ".$", so ${q(s)} must be a path ("$.field"), a context path ("$$.Execution.Id"), a variable ("$name") or an intrinsic function ("States.Format(...)"). Remove ".$" from the name for a literal string.`,
+        atStringPart(ctx.model.parsed.text, p.value, 0, s.length),
+      ),
+    );
+}
+
+/** Every string under a JSONata field: `{% %}` delimiters and syntax. */
+function walkJsonata(ctx: RuleContext, root: AstNode | undefined): void {
+  if (!root) return;
+  const stack: AstNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.kind === 'object') for (const p of node.properties) stack.push(p.value);
+    else if (node.kind === 'array') for (const item of node.items) stack.push(item);
+    else if (node.kind === 'string' && looksLikeJsonata(node.value as string)) {
+      const problem = checkJsonataString(node.value as string);
+      if (!problem) continue;
+      const surround = problem.kind === 'surround';
+      ctx.report(
+        finding(
+          surround ? C.jsonataSurround : C.jsonataSyntax,
+          'error',
+          surround ? `JSONata expression: ${problem.message}.` : `JSONata syntax error: ${problem.message}. Fix the expression (Step Functions would reject it).`,
+          atStringPart(ctx.model.parsed.text, node, problem.index, problem.length),
+        ),
+      );
+    }
+  }
+}
+
+function nested(node: AstNode | undefined, key: string): AstNode | undefined {
+  return node?.kind === 'object' ? node.byKey.get(key)?.value : undefined;
+}
+function propOf(node: AstNode | undefined, key: string): PropertyNode | undefined {
+  return node?.kind === 'object' ? node.byKey.get(key) : undefined;
+}
+function arrayItems(node: AstNode | undefined): AstNode[] {
+  return node?.kind === 'array' ? node.items : [];
+}

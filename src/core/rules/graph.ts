@@ -1,0 +1,191 @@
+// Graph rules (ASL101-ASL106): StartAt, transition targets inside their own scope, reachability (one
+// breadth-first search per scope), a terminal state per scope, unique and well-sized state names.
+import { prop, type PropertyNode } from '../parse/ast';
+import { atKey, atValue, finding, type Rule, type RuleContext } from '../model/rule';
+import type { Scope, StateInfo } from '../model/model';
+import { DocumentCodes as C } from './codes';
+import { didYouMean, q } from './util';
+
+const MAX_NAME_LENGTH = 80;
+/** Bound on did-you-mean searches per document, so a document full of bad targets stays linear. */
+const SUGGESTION_BUDGET = 200;
+
+interface Transition {
+  /** The property holding the target name (Next, Default, or a Catch/Choice rule's Next). */
+  property: PropertyNode;
+  target: string;
+}
+
+/** Every transition out of a state: Next, Default, Choices[].Next, Catch[].Next. */
+export function transitionsOf(state: StateInfo): Transition[] {
+  const out: Transition[] = [];
+  const node = state.node;
+  if (!node) return out;
+  const push = (p: PropertyNode | undefined): void => {
+    if (p?.value.kind === 'string') out.push({ property: p, target: p.value.value as string });
+  };
+  push(node.byKey.get('Next'));
+  if (state.type === 'Choice') {
+    push(node.byKey.get('Default'));
+    const choices = node.byKey.get('Choices')?.value;
+    if (choices?.kind === 'array') for (const rule of choices.items) push(prop(rule, 'Next'));
+  }
+  const catchers = node.byKey.get('Catch')?.value;
+  if (catchers?.kind === 'array') for (const c of catchers.items) push(prop(c, 'Next'));
+  return out;
+}
+
+function isTerminal(state: StateInfo): boolean {
+  if (state.type === 'Succeed' || state.type === 'Fail') return true;
+  const end = state.node?.byKey.get('End')?.value;
+  return end?.kind === 'boolean' && end.value === true;
+}
+
+export const graphRule: Rule = {
+  id: 'graph',
+  run(ctx: RuleContext): void {
+    const { model } = ctx;
+    // First occurrence of every state name in the whole machine (names must be unique across scopes).
+    const firstByName = new Map<string, StateInfo>();
+    let budget = SUGGESTION_BUDGET;
+    const suggest = (name: string, scope: Scope): string => {
+      if (budget <= 0) return '';
+      budget--;
+      const s = didYouMean(name, scope.states.keys());
+      return s ? ` Did you mean "${s}"?` : '';
+    };
+
+    for (const state of model.states) {
+      const name = state.name;
+      if (name.length === 0 || name.length > MAX_NAME_LENGTH) {
+        ctx.report(
+          finding(
+            C.stateNameLength,
+            'error',
+            name.length === 0
+              ? 'A state name cannot be empty: give the state a name of 1 to 80 characters.'
+              : `The state name is ${name.length} characters long; Step Functions accepts at most ${MAX_NAME_LENGTH}. Shorten it (and every Next/Default/StartAt that names it).`,
+            atKey(state.entry),
+          ),
+        );
+      }
+      const first = firstByName.get(name);
+      if (!first) firstByName.set(name, state);
+      else if (first.scope !== state.scope) {
+        ctx.report(
+          finding(
+            C.duplicateStateName,
+            'error',
+            `The state name ${q(name)} is already used at ${first.pointer}: state names must be unique in the whole state machine, including Parallel branches and Map processors. Rename one of them.`,
+            atKey(state.entry),
+          ),
+        );
+      }
+    }
+
+    for (const scope of model.scopes) {
+      const where = scopeLabel(scope);
+      const statesProp = scope.node.byKey.get('States');
+      const startProp = scope.node.byKey.get('StartAt');
+      const hasStates = statesProp?.value.kind === 'object';
+      let start: StateInfo | undefined;
+      if (!startProp) {
+        ctx.report(
+          finding(
+            C.startAt,
+            'error',
+            `${where} has no "StartAt": add "StartAt" with the name of the first state to run.`,
+            scope.node.byKey.size ? atKey(scope.node.properties[0]!) : { offset: scope.node.offset, length: 1, path: scope.pointer },
+          ),
+        );
+      } else if (startProp.value.kind !== 'string') {
+        ctx.report(finding(C.startAt, 'error', `"StartAt" must be a string naming the first state of ${lower(where)}.`, atValue(startProp)));
+      } else if (hasStates) {
+        const target = startProp.value.value as string;
+        start = scope.states.get(target);
+        if (!start) ctx.report(finding(C.startAt, 'error', missingTargetMessage('StartAt', target, scope, firstByName) + suggest(target, scope), atValue(startProp)));
+      }
+
+      // Transitions, and adjacency for the reachability search.
+      const edges = new Map<StateInfo, StateInfo[]>();
+      for (const state of scope.order) {
+        const out: StateInfo[] = [];
+        for (const t of transitionsOf(state)) {
+          const target = scope.states.get(t.target);
+          if (target) out.push(target);
+          else
+            ctx.report(
+              finding(
+                C.transitionTarget,
+                'error',
+                missingTargetMessage(t.property.key, t.target, scope, firstByName) + suggest(t.target, scope),
+                atValue(t.property),
+              ),
+            );
+        }
+        edges.set(state, out);
+      }
+
+      if (start) {
+        const seen = new Set<StateInfo>([start]);
+        const queue: StateInfo[] = [start];
+        for (let i = 0; i < queue.length; i++) {
+          for (const next of edges.get(queue[i]!) ?? []) {
+            if (!seen.has(next)) {
+              seen.add(next);
+              queue.push(next);
+            }
+          }
+        }
+        for (const state of scope.order) {
+          if (!seen.has(state) && scope.states.get(state.name) === state)
+            ctx.report(
+              finding(
+                C.unreachable,
+                'error',
+                `The state ${q(state.name)} cannot be reached from "StartAt" ${q(start.name)}: no Next, Default or Catch leads to it. Step Functions rejects unreachable states; link to it or delete it.`,
+                atKey(state.entry),
+              ),
+            );
+        }
+      }
+
+      if (hasStates && scope.order.length > 0 && !scope.order.some(isTerminal)) {
+        ctx.report(
+          finding(
+            C.noTerminal,
+            'error',
+            `${where} has no terminal state: every execution path must end. Add "End": true to the last state, or a Succeed or Fail state.`,
+            atKey(statesProp!),
+          ),
+        );
+      }
+    }
+  },
+};
+
+function missingTargetMessage(field: string, target: string, scope: Scope, firstByName: Map<string, StateInfo>): string {
+  const elsewhere = firstByName.get(target);
+  const where = lower(scopeLabel(scope));
+  if (elsewhere && elsewhere.scope !== scope)
+    return `"${field}" names ${q(target)}, which is in another scope (${elsewhere.pointer}): a state can only transition to states of ${where}. Parallel branches and Map processors end with "End": true and the Parallel/Map state's own "Next" continues.`;
+  return `"${field}" names ${q(target)}, but ${where} has no state with that name. Point it at an existing state or add the state.`;
+}
+
+function scopeLabel(scope: Scope): string {
+  switch (scope.kind) {
+    case 'root':
+      return 'The state machine';
+    case 'branch':
+      return `A branch of the Parallel state ${q(scope.owner?.name ?? '?')}`;
+    case 'itemProcessor':
+      return `The ItemProcessor of the Map state ${q(scope.owner?.name ?? '?')}`;
+    case 'iterator':
+      return `The Iterator of the Map state ${q(scope.owner?.name ?? '?')}`;
+  }
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+

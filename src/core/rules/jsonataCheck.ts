@@ -1,0 +1,42 @@
+// JSONata strings: the `{% ... %}` delimiters (ASL305) and the expression's syntax (ASL306), parsed
+// with the `jsonata` package (parse only, nothing is evaluated). Only strings that start with `{%` or
+// end with `%}` are looked at, so plain literals cost nothing.
+// Source: https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
+import jsonata from 'jsonata';
+import type { SyntaxProblem } from './jsonpath';
+
+export interface JsonataProblem extends SyntaxProblem {
+  kind: 'surround' | 'syntax';
+}
+
+const WS = /\s/;
+
+export function looksLikeJsonata(s: string): boolean {
+  return s.startsWith('{%') || s.endsWith('%}');
+}
+
+export function checkJsonataString(s: string): JsonataProblem | undefined {
+  if (!looksLikeJsonata(s)) return undefined;
+  const len = s.length;
+  if (!s.startsWith('{%'))
+    return { kind: 'surround', message: 'the string ends with "%}" but does not start with "{%": write "{% <expression> %}"', index: Math.max(0, len - 2), length: 2 };
+  if (!s.endsWith('%}') || len < 4)
+    return { kind: 'surround', message: 'the string starts with "{%" but does not end with "%}": write "{% <expression> %}" (nothing after "%}")', index: 0, length: 2 };
+  const body = s.slice(2, -2);
+  if (body.trim() === '') return { kind: 'surround', message: 'the JSONata expression between "{%" and "%}" is empty', index: 0, length: len };
+  if (!WS.test(body[0]!) || !WS.test(body[body.length - 1]!))
+    return {
+      kind: 'surround',
+      message: 'separate the delimiters from the expression with whitespace: "{% <expression> %}"',
+      index: WS.test(body[0]!) ? len - 2 : 0,
+      length: 2,
+    };
+  try {
+    jsonata(body);
+    return undefined;
+  } catch (e) {
+    const err = e as { message?: string; position?: number; token?: unknown };
+    const pos = typeof err.position === 'number' ? Math.max(0, Math.min(err.position - 1, body.length - 1)) : 0;
+    return { kind: 'syntax', message: err.message ?? 'invalid JSONata', index: 2 + pos, length: 1 };
+  }
+}

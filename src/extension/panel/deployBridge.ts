@@ -1,0 +1,119 @@
+// Connects the panel's deploy form to the invoker deployment engine (src/aws, issue 6): profiles for
+// the form, then session -> SDK ports -> deployInvoker() with the bundled zip, its progress turned into
+// per-step statuses for the page. No vscode import (the host injects trust and settings); the AWS SDK
+// loads on the first deploy, not at activation.
+import * as fs from 'node:fs';
+import type { DeployRequest, DeployStepStatus, DeployView } from '../../../webview/protocol';
+
+export interface DeployRunOptions {
+  signal: AbortSignal;
+  onProgress(step: string, status: DeployStepStatus, message: string): void;
+}
+
+export interface DeployOutcome {
+  ok: boolean;
+  message: string;
+  functionArn: string;
+}
+
+export interface DeployBridge {
+  /** What the form needs before the user types: availability, profiles, the default region. */
+  defaults(): Promise<Partial<DeployView>>;
+  deploy(request: DeployRequest, options: DeployRunOptions): Promise<DeployOutcome>;
+}
+
+export interface DeployBridgeOptions {
+  /** dist/invoker/invoker.zip inside the extension. */
+  zipPath: string;
+  /** Deploying needs a trusted workspace. */
+  isTrusted(): boolean;
+  /** Endpoint override (a setting); AWS_ENDPOINT_URL is read by the session when this is empty. */
+  endpointUrl(): string | undefined;
+  env?: NodeJS.ProcessEnv;
+}
+
+const PROFILE_CACHE_MS = 30_000;
+
+export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
+  let profiles: { at: number; names: string[] } | undefined;
+  const env = options.env ?? process.env;
+
+  async function profileNames(): Promise<string[]> {
+    if (profiles && Date.now() - profiles.at < PROFILE_CACHE_MS) return profiles.names;
+    try {
+      const { listProfiles } = await import('../../aws/profiles');
+      profiles = { at: Date.now(), names: (await listProfiles(env)).map((p) => p.name) };
+    } catch {
+      profiles = { at: Date.now(), names: [] };
+    }
+    return profiles.names;
+  }
+
+  function unavailable(): string {
+    if (!options.isTrusted()) return 'Deploying needs a trusted workspace: trust this folder to deploy the invoker.';
+    if (!fs.existsSync(options.zipPath)) return `The invoker package is missing (${options.zipPath}): run the build first.`;
+    return '';
+  }
+
+  return {
+    async defaults() {
+      const reason = unavailable();
+      return {
+        available: reason === '',
+        message: reason,
+        profiles: await profileNames(),
+        profile: env.AWS_PROFILE ?? '',
+        region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '',
+      };
+    },
+
+    async deploy(request, run) {
+      const reason = unavailable();
+      if (reason) return { ok: false, message: reason, functionArn: '' };
+      const { parseAllowedCalls } = await import('../../core/invoker/protocol');
+      const parsed = parseAllowedCalls(request.allowedCalls.join(','));
+      if (parsed.errors.length) return { ok: false, message: parsed.errors.join('; '), functionArn: '' };
+      const [{ createAwsSession }, { createSdkPorts }, { deployInvoker }] = await Promise.all([
+        import('../../aws/session'),
+        import('../../aws/invokerClients'),
+        import('../../aws/deployInvoker'),
+      ]);
+      let current = '';
+      const settle = (status: DeployStepStatus, message = '') => {
+        if (current) run.onProgress(current, status, message);
+      };
+      try {
+        current = 'session';
+        run.onProgress('session', 'running', request.profile ? `profile ${request.profile}` : 'default credential chain');
+        const session = await createAwsSession({
+          profile: request.profile || undefined,
+          region: request.region,
+          endpointUrl: options.endpointUrl() || undefined,
+          env,
+        });
+        settle('done', `${session.region}${session.endpoint ? ` via ${session.endpoint}` : ''}`);
+        const ports = createSdkPorts(session);
+        const result = await deployInvoker(
+          ports,
+          { region: session.region, functionName: request.functionName, calls: parsed.calls, zip: new Uint8Array(fs.readFileSync(options.zipPath)) },
+          {
+            signal: run.signal,
+            profile: request.profile || undefined,
+            endpoint: session.endpoint,
+            onProgress: (p) => {
+              if (p.step !== current) settle('done');
+              current = p.step;
+              run.onProgress(p.step, p.step === 'done' ? 'done' : 'running', p.message);
+            },
+          },
+        );
+        settle('done');
+        const summary = result.changes.length ? `Deployed (${result.changes.length} change${result.changes.length === 1 ? '' : 's'}).` : 'Already up to date: nothing changed.';
+        return { ok: true, message: summary, functionArn: result.functionArn };
+      } catch (e) {
+        settle('failed', (e as Error).message);
+        return { ok: false, message: (e as Error).message, functionArn: '' };
+      }
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// The invoker handler against the fake AWS server with real SDK v3 clients: signed requests per region, the
+// default-deny allowlist, endpoint and region guards, output conversion, error names, assume-role, timeouts.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, beforeEach, test } from 'node:test';
+import { createHandler, type HandlerOptions } from '../../../src/invoker/index';
+import { FakeAws } from '../../support/fake-aws';
+
+const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
+let fake: FakeAws;
+
+before(async () => {
+  fake = await FakeAws.start();
+  fake.world.objects.set('reports/data.json', { body: Buffer.from('{"rows":[1,2,3],"ok":true}'), contentType: 'application/json' });
+  fake.world.objects.set('reports/note.txt', { body: Buffer.from('hello from ap-southeast-2, a text long enough to span chunks'), contentType: 'text/plain' });
+  fake.world.objects.set('reports/blob.bin', { body: Buffer.from([0xff, 0xfe, 0x00, 0x81]), contentType: 'application/octet-stream' });
+  fake.world.tables.set('Orders', { keys: ['pk'], items: new Map() });
+});
+after(() => fake.close());
+beforeEach(() => fake.clearRequests());
+
+function handlerWith(env: Record<string, string>, extra: Partial<HandlerOptions> = {}) {
+  return createHandler({
+    env,
+    loadModule: (name) => requireFromProject(name) as Record<string, unknown>,
+    clientConfig: { endpoint: fake.url, credentials: fake.credentials, forcePathStyle: true },
+    ...extra,
+  });
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  assert.fail('expected the handler to fail');
+}
+
+test('a signed request reaches the server for the requested region; JSON bodies come back parsed, $metadata removed', async () => {
+  const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
+  const out = (await handler({ service: 's3', action: 'getObject', region: 'ap-southeast-2', parameters: { Bucket: 'reports', Key: 'data.json' } })) as Record<string, unknown>;
+  assert.deepEqual(out.Body, { rows: [1, 2, 3], ok: true });
+  assert.equal(out.ContentType, 'application/json');
+  assert.equal('$metadata' in out, false);
+  assert.deepEqual(
+    fake.requests.map((r) => [r.service, r.operation, r.region, r.accessKeyId, r.status]),
+    [['s3', 'GetObject', 'ap-southeast-2', fake.credentials.accessKeyId, 200]],
+  );
+  assert.doesNotThrow(() => JSON.stringify(out));
+});
+
+test('stream bodies come back as text, non-UTF-8 bytes as base64', async () => {
+  const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
+  const text = (await handler({ service: 's3', action: 'getObject', region: 'us-west-2', parameters: { Bucket: 'reports', Key: 'note.txt' } })) as { Body: unknown };
+  assert.equal(text.Body, 'hello from ap-southeast-2, a text long enough to span chunks');
+  const bin = (await handler({ service: 's3', action: 'getObject', region: 'us-west-2', parameters: { Bucket: 'reports', Key: 'blob.bin' } })) as { Body: unknown };
+  assert.equal(bin.Body, Buffer.from([0xff, 0xfe, 0x00, 0x81]).toString('base64'));
+});
+
+test('the allowlist refuses before any request is made (default deny)', async () => {
+  for (const env of [{}, { ALLOWED_CALLS: 's3:getObject' }, { ALLOWED_CALLS: 'dynamodb:* , s3:putObject' }]) {
+    const handler = handlerWith(env);
+    const e = await rejection(handler({ service: 's3', action: 'deleteObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'data.json' } }));
+    assert.equal(e.name, 'Invoker.CallNotAllowed');
+    assert.match(e.message, /s3:deleteObject is not in this function's ALLOWED_CALLS/);
+  }
+  assert.deepEqual(fake.requests, []);
+});
+
+test('service:* allows every action of that service, matching ignores the case of the action', async () => {
+  const handler = handlerWith({ ALLOWED_CALLS: 'dynamodb:*,s3:GetObject' });
+  await handler({ service: 'dynamodb', action: 'putItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Item: { pk: { S: 'a' } } } });
+  await handler({ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'note.txt' } });
+  assert.deepEqual(fake.operations(), ['dynamodb:PutItem', 's3:GetObject']);
+});
+
+test('ALLOWED_REGIONS and the endpoint override are enforced before any request', async () => {
+  const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject', ALLOWED_REGIONS: 'eu-west-1,eu-central-1' });
+  const e1 = await rejection(handler({ service: 's3', action: 'getObject', region: 'us-east-1', parameters: { Bucket: 'reports', Key: 'x' } }));
+  assert.equal(e1.name, 'Invoker.RegionNotAllowed');
+  const e2 = await rejection(
+    handler({ service: 's3', action: 'getObject', region: 'eu-west-1', endpoint: 'http://169.254.169.254', parameters: { Bucket: 'reports', Key: 'x' } }),
+  );
+  assert.equal(e2.name, 'Invoker.EndpointNotAllowed');
+  assert.deepEqual(fake.requests, []);
+});
+
+test('with ALLOW_ENDPOINT_OVERRIDE=true the event endpoint is used', async () => {
+  const handler = createHandler({
+    env: { ALLOWED_CALLS: 's3:getObject', ALLOW_ENDPOINT_OVERRIDE: 'true' },
+    loadModule: (name) => requireFromProject(name) as Record<string, unknown>,
+    clientConfig: { credentials: fake.credentials, forcePathStyle: true },
+  });
+  const out = (await handler({ service: 's3', action: 'getObject', region: 'eu-north-1', endpoint: fake.url, parameters: { Bucket: 'reports', Key: 'note.txt' } })) as { Body: string };
+  assert.match(out.Body, /^hello/);
+  assert.deepEqual(fake.operations(), ['s3:GetObject']);
+  assert.equal(fake.requests[0]!.region, 'eu-north-1');
+});
+
+test('service errors are renamed like native aws-sdk tasks; ERROR_NAMES=plain keeps the SDK names', async () => {
+  const prefixed = handlerWith({ ALLOWED_CALLS: 's3:getObject,dynamodb:putItem' });
+  const e1 = await rejection(prefixed({ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'missing' } }));
+  assert.equal(e1.name, 'S3.NoSuchKeyException');
+  assert.equal(e1.message, 'The specified key does not exist.');
+  const put = { service: 'dynamodb', action: 'putItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Item: { pk: { S: 'dup' } }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  await prefixed(put);
+  const e2 = await rejection(prefixed(put));
+  assert.equal(e2.name, 'DynamoDb.ConditionalCheckFailedException');
+  const plain = handlerWith({ ALLOWED_CALLS: 's3:getObject', ERROR_NAMES: 'plain' });
+  const e3 = await rejection(plain({ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'missing' } }));
+  assert.equal(e3.name, 'NoSuchKey');
+});
+
+test('invalid input fails with Invoker.InvalidInput and says what is wrong', async () => {
+  const handler = handlerWith({ ALLOWED_CALLS: 's3:*' });
+  const cases: [unknown, RegExp][] = [
+    ['just a string', /must be an object/],
+    [{ service: 's3', action: 'getObject' }, /"region" is required/],
+    [{ service: '../../etc', action: 'getObject', region: 'eu-west-1' }, /"service" is not valid/],
+    [{ service: 's3', action: 'getObject', region: 'eu-west-1', Parameters: {} }, /did you mean "parameters"/],
+    [{ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: [] }, /"parameters" must be an object/],
+    [{ service: 's3', action: 'getObject', region: 'eu-west-1', externalId: 'abc' }, /"externalId" needs "assumeRoleArn"/],
+  ];
+  for (const [input, message] of cases) {
+    const e = await rejection(handler(input));
+    assert.equal(e.name, 'Invoker.InvalidInput', JSON.stringify(input));
+    assert.match(e.message, message);
+  }
+  assert.deepEqual(fake.requests, []);
+});
+
+test('unknown services and actions are named, not crashed on', async () => {
+  const handler = handlerWith({ ALLOWED_CALLS: 'nosuchservice:getThing,s3:getThing' });
+  assert.equal((await rejection(handler({ service: 'nosuchservice', action: 'getThing', region: 'eu-west-1' }))).name, 'Invoker.UnknownService');
+  assert.equal((await rejection(handler({ service: 's3', action: 'getThing', region: 'eu-west-1' }))).name, 'Invoker.UnknownAction');
+});
+
+test('a slow call fails with Invoker.Timeout before the Lambda deadline', async () => {
+  fake.inject('dynamodb:GetItem', { kind: 'delay', ms: 3000 });
+  const handler = handlerWith({ ALLOWED_CALLS: 'dynamodb:getItem' });
+  const started = Date.now();
+  const e = await rejection(
+    handler({ service: 'dynamodb', action: 'getItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } } }, { getRemainingTimeInMillis: () => 1400 }),
+  );
+  assert.equal(e.name, 'Invoker.Timeout');
+  assert.match(e.message, /did not complete within 400 ms/);
+  assert.ok(Date.now() - started < 1400, 'gave up before the Lambda would have timed out');
+});
+
+test('INVOKER_TIMEOUT_MS caps the call even when the Lambda has more time', async () => {
+  fake.inject('dynamodb:GetItem', { kind: 'delay', ms: 3000 });
+  const handler = handlerWith({ ALLOWED_CALLS: 'dynamodb:getItem', INVOKER_TIMEOUT_MS: '250' });
+  const e = await rejection(
+    handler({ service: 'dynamodb', action: 'getItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } } }, { getRemainingTimeInMillis: () => 60_000 }),
+  );
+  assert.equal(e.name, 'Invoker.Timeout');
+  assert.match(e.message, /250 ms/);
+});
+
+test('assumeRoleArn: STS AssumeRole with the external id, then the call signed with the session credentials', async () => {
+  const roleArn = `arn:aws:iam::222222222222:role/ReportsReader`;
+  fake.world.roles.set('ReportsReader', {
+    name: 'ReportsReader',
+    arn: roleArn,
+    roleId: 'AROAREPORTSREADER',
+    path: '/',
+    assumeRolePolicyDocument: '{}',
+    createDate: new Date(),
+    tags: {},
+    inlinePolicies: new Map(),
+    unassumableForCreateCalls: 0,
+    externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports',
+  });
+  const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
+  const event = { service: 's3', action: 'getObject', region: 'us-east-2', parameters: { Bucket: 'reports', Key: 'note.txt' }, assumeRoleArn: roleArn };
+  const wrong = await rejection(handler({ ...event, externalId: 'wrong-id' }));
+  assert.equal(wrong.name, 'Invoker.AssumeRoleFailed');
+  assert.match(wrong.message, /AccessDenied/);
+  fake.clearRequests();
+  await handler({ ...event, externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports' });
+  assert.deepEqual(fake.operations(), ['sts:AssumeRole', 's3:GetObject']);
+  const [sts, s3] = fake.requests;
+  assert.equal(sts!.accessKeyId, fake.credentials.accessKeyId);
+  assert.match(s3!.accessKeyId, /^ASIA/);
+  assert.equal(s3!.region, 'us-east-2');
+  // Warm invocations reuse the session until it nears expiry.
+  fake.clearRequests();
+  await handler({ ...event, externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports' });
+  assert.deepEqual(fake.operations(), ['s3:GetObject']);
+});

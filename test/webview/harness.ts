@@ -1,0 +1,83 @@
+// Opens the built Crossings page in Debian's headless Chromium (playwright-core, no browser download)
+// with a stub acquireVsCodeApi, and records what the page posts, logs, and any CSP violation.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { HostMessage, ViewModel } from '../../webview/protocol';
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// A string, not a function: the test runner's transpiler must not rewrite what runs in the page.
+const STUB = `
+  window.__posted = [];
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  let state;
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+    getState: () => state,
+    setState: (s) => { state = s; },
+  });
+`;
+
+export interface PanelPage {
+  page: Page;
+  warnings: string[];
+  errors: string[];
+  posted(): Promise<Array<{ type: string } & Record<string, unknown>>>;
+  violations(): Promise<string[]>;
+  send(message: unknown): Promise<void>;
+  /** Evaluates a JavaScript expression in the page. */
+  js<T>(expression: string): Promise<T>;
+  /** Posts an update and waits until the page has painted that version; returns its timings. */
+  render(model: ViewModel): Promise<{ renderMs: number; buildMs: number }>;
+  close(): Promise<void>;
+}
+
+export async function openPanel(browser: Browser, origin: string, colorScheme: 'light' | 'dark' = 'dark'): Promise<PanelPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(STUB);
+  await page.goto(origin);
+  // Expressions are strings: what runs in the page must not depend on the Node-side transpiler (nor on DOM types).
+  const js = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
+  await page.waitForFunction('window.__posted.length > 0', undefined, { timeout: 10_000 });
+  const send = (message: unknown) => js<void>(`window.postMessage(${JSON.stringify(message)}, '*')`);
+  return {
+    page,
+    warnings,
+    errors,
+    js,
+    posted: () => js('window.__posted'),
+    violations: () => js('window.__violations'),
+    send,
+    async render(model) {
+      const message: HostMessage = { type: 'update', model };
+      await js('delete document.body.dataset.renderedVersion');
+      await send(message);
+      await page.waitForFunction(`document.body.dataset.renderedVersion === ${JSON.stringify(String(model.version))}`, undefined, { timeout: 10_000 });
+      return js<{ renderMs: number; buildMs: number }>('({ renderMs: Number(document.body.dataset.renderMs), buildMs: Number(document.body.dataset.buildMs) })');
+    },
+    close: () => context.close(),
+  };
+}
