@@ -17,6 +17,7 @@ const JSONATA: Schema = {
 
 const PATH_DESCRIPTION =
   'A JSONPath (`$.field`), context object (`$$.Task.Token`), variable (`$name`) or intrinsic function (`States.Format(...)`) whose value is used at run time.';
+const PATH: Schema = { type: 'string', minLength: 1 };
 
 /** Case-insensitive regex source for a literal, e.g. `ci('te')` -> `[Tt][Ee]`. */
 function ci(literal: string): string {
@@ -46,10 +47,11 @@ function objectOf(title: string, description: string, fields: Record<string, Fie
     properties[name] = f.noJsonata
       ? { description: f.description, markdownDescription: f.description, ...f.schema }
       : { description: f.description, markdownDescription: f.description, anyOf: [f.schema, { $ref: '#/definitions/jsonata' }] };
+    // No $ref with siblings: draft-07 ignores a $ref's siblings (here the description).
     properties[`${name}.$`] = {
       description: `${f.description}\n\nTaken from a path (JSONPath states): ${PATH_DESCRIPTION}`,
       markdownDescription: `${f.description}\n\nTaken from a path (JSONPath states): ${PATH_DESCRIPTION}`,
-      $ref: '#/definitions/path',
+      ...PATH,
       doNotSuggest: true,
     };
     allOf.push({
@@ -82,7 +84,7 @@ function document(id: string, schema: Schema, definitions: Record<string, Schema
     ...schema,
     definitions: {
       jsonata: JSONATA,
-      path: { type: 'string', minLength: 1, description: PATH_DESCRIPTION },
+      path: { ...PATH, description: PATH_DESCRIPTION },
       ...definitions,
     },
   };

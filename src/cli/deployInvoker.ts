@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs, UsageError } from './args';
-import type { CliCommand, CliIo } from './commands';
+import type { CliCommand } from './commands';
 import {
   DEFAULT_INVOKER_NAME,
   DEFAULT_INVOKER_ROLE_NAME,
@@ -26,7 +26,7 @@ Deploys (or updates) the cross-region invoker Lambda and its role. Calls use SDK
 Prints the function ARN on stdout; progress goes to stderr.
 `;
 
-async function confirm(io: CliIo, question: string): Promise<boolean> {
+async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(question)).trim());
@@ -151,7 +151,7 @@ export const deployInvokerCommand: CliCommand = async (argv, io) => {
         io.stdout(`${plan.functionArn}\n`);
         return 0;
       }
-      if (!(await confirm(io, `Apply ${plan.changes.length} change(s) in account ${plan.account}? [y/N] `))) {
+      if (!(await confirm(`Apply ${plan.changes.length} change(s) in account ${plan.account}? [y/N] `))) {
         io.stderr('nothing deployed\n');
         return 1;
       }

@@ -19,7 +19,14 @@ const timeoutMs = Number(process.env.SFN_E2E_TIMEOUT_S || 600) * 1000;
 const say = (message) => note('launcher', message);
 
 export function parseLauncherArgs(argv) {
-  const parsed = { developmentPaths: [], testsPath: undefined, userDataDir: undefined, extensionsDir: undefined, folder: undefined, ignored: [] };
+  const parsed = {
+    developmentPaths: [],
+    testsPath: undefined,
+    userDataDir: undefined,
+    extensionsDir: undefined,
+    folder: undefined,
+    ignored: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
     if (!match) {
@@ -81,7 +88,8 @@ async function main() {
     await server?.stop();
     fs.rmSync(profileDir, { recursive: true, force: true });
   };
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
   try {
     server = await startCodeServer(profile);
@@ -98,7 +106,9 @@ async function main() {
     page.on('pageerror', (error) => process.stderr.write(`[browser pageerror] ${error.message}\n`));
     const crashed = new Promise((resolve) => page.once('crash', () => resolve('the workbench page crashed')));
     const serverGone = server.exited.then((code) => `code-server exited (${code}):\n${server.output()}`);
-    const timedOut = new Promise((resolve) => setTimeout(() => resolve(`no result after ${timeoutMs / 1000} s`), timeoutMs).unref());
+    const timedOut = new Promise((resolve) =>
+      setTimeout(() => resolve(`no result after ${timeoutMs / 1000} s`), timeoutMs).unref(),
+    );
     await page.goto(server.workbenchUrl({ folder: args.folder, payload }));
     const outcome = await Promise.race([finished, crashed, serverGone, timedOut]);
     await printed();

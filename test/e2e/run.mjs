@@ -36,7 +36,10 @@ function parseOptions(argv) {
 }
 
 function build() {
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) throw new Error(`npm run build failed (${result.status ?? result.signal})`);
 }
 
@@ -46,7 +49,9 @@ async function runSuite(folder, desktop) {
   const run = await runExtensionTests({ testsPath, folder, desktop });
   const { passing, failing, pending, passingLine } = run.summary;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\nextension-host suite: ${passingLine ?? '0 passing'}, ${failing} failing, ${pending} pending (${seconds} s)`);
+  console.log(
+    `\nextension-host suite: ${passingLine ?? '0 passing'}, ${failing} failing, ${pending} pending (${seconds} s)`,
+  );
   if (!run.ok) return `extension-host suite failed (${run.error?.message ?? run.error})`;
   if (passing === 0) return 'extension-host suite printed no "N passing" line';
   return undefined;
@@ -56,12 +61,20 @@ async function runSuite(folder, desktop) {
 async function runSelftest(folder, desktop) {
   const testsPath = await compileSuite('selftest');
   const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-selftest-')), 'ran');
-  const run = await runExtensionTests({ testsPath, folder, desktop, quiet: true, env: { SFN_E2E_SELFTEST_MARKER: marker } });
+  const run = await runExtensionTests({
+    testsPath,
+    folder,
+    desktop,
+    quiet: true,
+    env: { SFN_E2E_SELFTEST_MARKER: marker },
+  });
   const ran = fs.existsSync(marker);
   fs.rmSync(path.dirname(marker), { recursive: true, force: true });
   const { passing, failing } = run.summary;
   if (!run.ok && ran && failing === 1 && passing === 1) {
-    console.log(`selftest: the deliberately failing suite failed the run, as it must (${passing} passing, ${failing} failing; ${run.error?.message})`);
+    console.log(
+      `selftest: the deliberately failing suite failed the run, as it must (${passing} passing, ${failing} failing; ${run.error?.message})`,
+    );
     return undefined;
   }
   process.stdout.write(run.output);

@@ -2,15 +2,16 @@
 // screenshots. Exports `openWorkbench()` and small page helpers so other rooms (e.g. the panel's light and
 // dark screenshots) can drive the same editor; `runUiPass()` is the pass `npm run test:e2e` runs:
 // open a definition with a mistake, see its finding in the Problems panel, run one of our commands from
-// the command palette. The extension is loaded from this checkout (extensionDevelopmentPath payload).
+// the command palette. The extension is the .vsix packaged from this checkout, installed into code-server.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { launchChromium } from './lib/chromium.mjs';
-import { makeProfile, startCodeServer } from './lib/codeServer.mjs';
+import { installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { note } from './lib/log.mjs';
 import { repoRoot } from './lib/paths.mjs';
+import { packageVsix } from './lib/vsix.mjs';
 
 const say = (message) => note('ui', message);
 const themes = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
@@ -21,7 +22,13 @@ const themes = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
  *           env?: NodeJS.ProcessEnv }} options  `env` reaches the extension host.
  * @returns {Promise<{ page: import('playwright-core').Page, origin: string, close(): Promise<void> }>}
  */
-export async function openWorkbench({ folder, theme = 'dark', settings = {}, viewport = { width: 1400, height: 860 }, env }) {
+export async function openWorkbench({
+  folder,
+  theme = 'dark',
+  settings = {},
+  viewport = { width: 1400, height: 860 },
+  env,
+}) {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-ui-'));
   const profile = makeProfile(profileDir, { 'workbench.colorTheme': themes[theme], ...settings });
   let server;
@@ -92,7 +99,11 @@ function pickShowcase(folder) {
   const { lint } = createRequire(import.meta.url)(path.join(repoRoot, 'dist', 'core.js'));
   const examples = path.join(folder, 'examples');
   const candidates = fs.existsSync(examples)
-    ? fs.readdirSync(examples).filter((f) => /\.asl\.(json|ya?ml)$/.test(f)).map((f) => `examples/${f}`).sort()
+    ? fs
+        .readdirSync(examples)
+        .filter((f) => /\.asl\.(json|ya?ml)$/.test(f))
+        .map((f) => `examples/${f}`)
+        .sort()
     : [];
   const rank = { error: 0, warning: 2, info: 4 };
   let best;
@@ -132,7 +143,10 @@ export async function runUiPass({ folder, outDir }) {
     const title = validateCommandTitle();
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input.input').fill(`>${title.split(':')[0]}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title.split(': ')[1] }).first().waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: title.split(': ')[1] })
+      .first()
+      .waitFor();
     shots.push(await screenshot(page, outDir, 'command-palette.png'));
     await page.keyboard.press('Escape');
     await runCommand(page, title);

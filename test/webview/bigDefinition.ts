@@ -4,24 +4,26 @@
 export function bigDefinition(states: number): string {
   const s: Record<string, unknown> = {};
   const name = (i: number) => `Step${String(i).padStart(4, '0')}`;
-  let i = 0;
   const regions = ['us-west-2', 'eu-west-1', 'ap-southeast-2'];
   const accounts = ['222233334444', '333344445555'];
-  // Each block adds 7 states (Parallel + its 2 branch states count).
-  while (i + 8 < states) {
+  const BLOCK = 7; // Choice, two crossing Tasks, Pass, Parallel and its two branch states.
+  let i = 0;
+  // Keep one state for the final Succeed.
+  while (i + BLOCK <= states - 1) {
     const [choice, invoke, assume, pass, parallel] = [i, i + 1, i + 2, i + 3, i + 4].map(name);
-    const next = name(i + 7);
+    const block = i / BLOCK;
+    const next = i + BLOCK < states - 1 ? name(i + BLOCK) : 'Finish';
     s[choice!] = { Type: 'Choice', Choices: [{ Variable: '$.flag', BooleanEquals: true, Next: invoke }], Default: pass };
     s[invoke!] = {
       Type: 'Task',
       Resource: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker',
-      Parameters: { service: 'dynamodb', action: 'getItem', region: regions[(i / 7) % regions.length], parameters: { TableName: 't', Key: { id: { S: '1' } } } },
+      Parameters: { service: 'dynamodb', action: 'getItem', region: regions[block % regions.length], parameters: { TableName: 't', Key: { id: { S: '1' } } } },
       Next: assume,
     };
     s[assume!] = {
       Type: 'Task',
       Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets',
-      Credentials: { RoleArn: `arn:aws:iam::${accounts[(i / 7) % accounts.length]}:role/Reader` },
+      Credentials: { RoleArn: `arn:aws:iam::${accounts[block % accounts.length]}:role/Reader` },
       Parameters: {},
       Next: pass,
     };
@@ -35,14 +37,9 @@ export function bigDefinition(states: number): string {
       Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Finish' }],
       Next: next,
     };
-    i += 7;
+    i += BLOCK;
   }
-  while (i < states - 1) {
-    s[name(i)] = { Type: 'Pass', Next: i + 1 < states - 1 ? name(i + 1) : 'Finish' };
-    i++;
-  }
+  for (; i < states - 1; i++) s[name(i)] = { Type: 'Pass', Next: i + 1 < states - 1 ? name(i + 1) : 'Finish' };
   s.Finish = { Type: 'Succeed' };
-  // The last block's Next may point at name(i) which is now a Pass or Finish: make sure it exists.
-  if (!(name(i) in s) && i < states) s[name(i)] = { Type: 'Pass', Next: 'Finish' };
-  return JSON.stringify({ Comment: `${states} states`, StartAt: name(0), States: s }, null, 2);
+  return JSON.stringify({ Comment: `${states} states`, StartAt: states > 1 ? name(0) : 'Finish', States: s }, null, 2);
 }

@@ -42,6 +42,8 @@ export interface PanelPage {
   send(message: unknown): Promise<void>;
   /** Evaluates a JavaScript expression in the page. */
   js<T>(expression: string): Promise<T>;
+  /** Polls an expression in the page until it is truthy. */
+  waitFor(expression: string, timeoutMs?: number): Promise<void>;
   /** Posts an update and waits until the page has painted that version; returns its timings. */
   render(model: ViewModel): Promise<{ renderMs: number; buildMs: number }>;
   close(): Promise<void>;
@@ -61,13 +63,22 @@ export async function openPanel(browser: Browser, origin: string, colorScheme: '
   await page.goto(origin);
   // Expressions are strings: what runs in the page must not depend on the Node-side transpiler (nor on DOM types).
   const js = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
-  await page.waitForFunction('window.__posted.length > 0', undefined, { timeout: 10_000 });
+  // Polled from Node: a string predicate for page.waitForFunction would need eval, which the CSP forbids.
+  const waitFor = async (expression: string, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await js<unknown>(expression))) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  await waitFor('window.__posted.length > 0');
   const send = (message: unknown) => js<void>(`window.postMessage(${JSON.stringify(message)}, '*')`);
   return {
     page,
     warnings,
     errors,
     js,
+    waitFor,
     posted: () => js('window.__posted'),
     violations: () => js('window.__violations'),
     send,
@@ -75,7 +86,7 @@ export async function openPanel(browser: Browser, origin: string, colorScheme: '
       const message: HostMessage = { type: 'update', model };
       await js('delete document.body.dataset.renderedVersion');
       await send(message);
-      await page.waitForFunction(`document.body.dataset.renderedVersion === ${JSON.stringify(String(model.version))}`, undefined, { timeout: 10_000 });
+      await waitFor(`document.body.dataset.renderedVersion === ${JSON.stringify(String(model.version))}`);
       return js<{ renderMs: number; buildMs: number }>('({ renderMs: Number(document.body.dataset.renderMs), buildMs: Number(document.body.dataset.buildMs) })');
     },
     close: () => context.close(),

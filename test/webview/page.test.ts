@@ -132,7 +132,7 @@ test('Copy and Open as document post the document id; the host confirmation show
       { type: 'openDocument', id: doc.id },
     ]);
     await panel.send({ type: 'copied', id: doc.id });
-    await panel.page.waitForFunction(`document.getElementById('toast').textContent.includes(${JSON.stringify(doc.title)})`);
+    await panel.waitFor(`document.getElementById('toast').textContent.includes(${JSON.stringify(doc.title)})`);
   }));
 
 test('clicking a state, Enter on a focused state, and a table row post revealState', () =>
@@ -192,7 +192,7 @@ test('the deploy form checks its fields, posts a deploy request and shows live p
     const field = (id: string) => panel.page.locator(`#${id} >> input, #${id} >> textarea`).first();
     await field('deploy-region').fill('not a region');
     await panel.page.click('#deploy-submit');
-    await panel.page.waitForFunction(`!document.getElementById('deploy-error').hidden`);
+    await panel.waitFor(`!document.getElementById('deploy-error').hidden`);
     assert.equal((await panel.posted()).filter((m) => m.type === 'deploy').length, 0, 'an invalid form must not post');
     await field('deploy-region').fill('us-east-1');
     await field('deploy-profile').fill('dev');
@@ -208,7 +208,7 @@ test('the deploy form checks its fields, posts a deploy request and shows live p
     await panel.send({ type: 'deployProgress', step: 'identity', status: 'done', message: 'Account 111122223333' });
     await panel.send({ type: 'deployProgress', step: 'role', status: 'running', message: 'Creating role' });
     await panel.send({ type: 'deployResult', ok: true, message: 'Deployed.', functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker' });
-    await panel.page.waitForFunction(`document.getElementById('deploy-result').textContent.includes('function:sfn-crossings-invoker')`);
+    await panel.waitFor(`document.getElementById('deploy-result').textContent.includes('function:sfn-crossings-invoker')`);
     const steps = await panel.js<string[]>(`[...document.querySelectorAll('#deploy-steps li')].map((li) => li.textContent)`);
     assert.deepEqual(steps, ['done identity — Account 111122223333', 'running role — Creating role']);
   }));
@@ -220,7 +220,7 @@ test('a definition that is not a state machine shows its message, and "empty" hi
     await panel.render(model);
     assert.equal(await panel.js('document.getElementById("summary").textContent'), model.message);
     await panel.send({ type: 'empty', message: 'Open an ASL file.' });
-    await panel.page.waitForFunction(`!document.getElementById('empty').hidden && document.getElementById('tabs').hidden`);
+    await panel.waitFor(`!document.getElementById('empty').hidden && document.getElementById('tabs').hidden`);
   }));
 
 test(`a 500-state definition renders within ${RENDER_BUDGET_MS} ms`, async (t) => {

@@ -3,7 +3,8 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import { ArrayNode, duplicateProperties, ObjectNode, PropertyNode, ScalarNode, type AstNode } from './ast';
-import { ParseCodes, parseProblem } from './problems';
+import { parseStrictJson } from './strictJson';
+import { duplicateKeyProblem, ParseCodes, parseProblem } from './problems';
 
 const MAX_SYNTAX_ERRORS = 20;
 
@@ -30,17 +31,14 @@ export interface ParseResult {
   problems: Finding[];
 }
 
-export function duplicateKeyProblem(p: PropertyNode): Finding {
-  return parseProblem(
-    ParseCodes.duplicateKey,
-    `Duplicate key "${p.key}": Step Functions rejects definitions with duplicate keys. Remove or rename one of them.`,
-    p.keyOffset,
-    p.keyLength,
-    p.pointer,
-  );
+export function parseJson(text: string): ParseResult {
+  const fast = parseStrictJson(text);
+  if (fast) return fast;
+  return parseWithRecovery(text);
 }
 
-export function parseJson(text: string): ParseResult {
+/** jsonc-parser's visitor: tolerant of comments, trailing commas and errors, which it reports. */
+export function parseWithRecovery(text: string): ParseResult {
   const problems: Finding[] = [];
   // The open containers; for objects, the key waiting for its value.
   const stack: Array<ObjectNode | ArrayNode> = [];

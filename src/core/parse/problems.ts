@@ -1,5 +1,6 @@
 // Parse problems: the ASL0xx codes the parsers report instead of throwing.
 import type { Finding } from '../findings';
+import type { PropertyNode } from './ast';
 
 export const ParseCodes = {
   syntax: 'ASL001',
@@ -24,4 +25,14 @@ export function parseProblem(
   severity: Finding['severity'] = 'error',
 ): Finding {
   return { code, severity, message, path, offset, length };
+}
+
+export function duplicateKeyProblem(p: PropertyNode): Finding {
+  return parseProblem(
+    ParseCodes.duplicateKey,
+    `Duplicate key "${p.key}": Step Functions rejects definitions with duplicate keys. Remove or rename one of them.`,
+    p.keyOffset,
+    p.keyLength,
+    p.pointer,
+  );
 }

@@ -3,8 +3,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Finding } from '../findings';
 import { ArrayNode, duplicateProperties, ObjectNode, PropertyNode, ScalarNode, type AstNode } from './ast';
-import { duplicateKeyProblem, type ParseResult } from './json';
-import { ParseCodes, parseProblem } from './problems';
+import type { ParseResult } from './json';
+import { duplicateKeyProblem, ParseCodes, parseProblem } from './problems';
 
 const MAX_NODES = 500_000;
 const MAX_DEPTH = 1000;

@@ -91,7 +91,7 @@ export function checkUnknownFields(
 
 /** ASL204 on every field of a group after the first one present. */
 export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: readonly string[], where: string): void {
-  const present = fields.map((f) => node.byKey.get(f)).filter((p): p is PropertyNode => !!p);
+  const present = fields.map((f) => node.get(f)).filter((p): p is PropertyNode => !!p);
   if (present.length < 2) return;
   const [first, ...rest] = present;
   for (const p of rest) {

@@ -18,8 +18,8 @@ const SKIP_JSONATA = new Set(['End', ...CHOICE_RULE_FIELDS]);
 
 export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
   const where = `State ${q(state.name)}`;
-  checkKind(ctx, node.byKey.get('Default'), where, ['string']);
-  const choices = node.byKey.get('Choices');
+  checkKind(ctx, node.get('Default'), where, ['string']);
+  const choices = node.get('Choices');
   if (!choices) {
     ctx.report(finding(C.missingField, 'error', `${where} is a Choice state without "Choices": add an array of rules, each with a "Next".`, atKey(state.entry)));
     return;
@@ -39,17 +39,17 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       ctx.report(finding(C.choiceRule, 'error', `${rw} must be an object, not ${describe(rule)}.`, { offset: rule.offset, length: rule.length, path: rule.pointer }));
       continue;
     }
-    const end = rule.byKey.get('End');
+    const end = rule.get('End');
     if (end)
       ctx.report(
         finding(C.choiceRule, 'error', `${rw} has "End": a Choice rule cannot end the execution. Point its "Next" at a Succeed state instead.`, atKey(end)),
       );
-    const next = rule.byKey.get('Next');
+    const next = rule.get('Next');
     if (top && !next)
       ctx.report(finding(C.choiceRule, 'error', `${rw} has no "Next": add the name of the state to run when the rule matches.`, opening(rule)));
     if (!top) {
       for (const key of TOP_ONLY) {
-        const p = rule.byKey.get(key);
+        const p = rule.get(key);
         if (p) ctx.report(finding(C.choiceRule, 'error', `${rw} has "${key}": only top-level Choice rules take "${key}". Move it to the enclosing rule.`, atKey(p)));
       }
     }
@@ -58,15 +58,15 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
     if (jsonata) {
       // JSONPath operators here are ASL301 (query-language rule); only unknown names are reported.
       checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, { skip: SKIP_JSONATA });
-      if (top && !rule.byKey.has('Condition'))
+      if (top && !rule.has('Condition'))
         ctx.report(finding(C.choiceRule, 'error', `${rw} has no "Condition": in JSONata a rule is "Condition": "{% <boolean expression> %}".`, opening(rule)));
       continue;
     }
     checkUnknownFields(ctx, rule, CHOICE_RULE_FIELDS, rw, { skip });
-    if (rule.byKey.has('Condition')) continue; // ASL302: Condition in a JSONPath state.
+    if (rule.has('Condition')) continue; // ASL302: Condition in a JSONPath state.
     const comparisons = rule.properties.filter((p) => COMPARISONS.has(p.key));
     const logical = rule.properties.filter((p) => p.key === 'And' || p.key === 'Or' || p.key === 'Not');
-    const variable = rule.byKey.get('Variable');
+    const variable = rule.get('Variable');
     if (variable) {
       checkKind(ctx, variable, rw, ['string']);
       if (comparisons.length !== 1 || logical.length)

@@ -51,17 +51,17 @@ export const expressionsRule: Rule = {
 };
 
 function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
-  for (const [key, opts, intrinsic] of PATH_FIELDS) checkPathField(ctx, node.byKey.get(key), opts, intrinsic);
-  for (const key of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials']) walkTemplate(ctx, node.byKey.get(key)?.value);
-  const reader = node.byKey.get('ItemReader')?.value;
+  for (const [key, opts, intrinsic] of PATH_FIELDS) checkPathField(ctx, node.get(key), opts, intrinsic);
+  for (const key of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials']) walkTemplate(ctx, node.get(key)?.value);
+  const reader = node.get('ItemReader')?.value;
   walkTemplate(ctx, nested(reader, 'Parameters'));
   checkPathField(ctx, propOf(nested(reader, 'ReaderConfig'), 'MaxItemsPath'), REFERENCE, false);
-  walkTemplate(ctx, nested(node.byKey.get('ResultWriter')?.value, 'Parameters'));
-  const batcher = node.byKey.get('ItemBatcher')?.value;
+  walkTemplate(ctx, nested(node.get('ResultWriter')?.value, 'Parameters'));
+  const batcher = node.get('ItemBatcher')?.value;
   walkTemplate(ctx, nested(batcher, 'BatchInput'));
   checkPathField(ctx, propOf(batcher, 'MaxItemsPerBatchPath'), REFERENCE, false);
   checkPathField(ctx, propOf(batcher, 'MaxInputBytesPerBatchPath'), REFERENCE, false);
-  for (const catcher of arrayItems(node.byKey.get('Catch')?.value)) {
+  for (const catcher of arrayItems(node.get('Catch')?.value)) {
     checkPathField(ctx, propOf(catcher, 'ResultPath'), RESULT_PATH, false);
     walkTemplate(ctx, nested(catcher, 'Assign'));
   }
@@ -69,19 +69,19 @@ function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode
 }
 
 function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
-  for (const key of JSONATA_FIELDS) walkJsonata(ctx, node.byKey.get(key)?.value);
-  const reader = node.byKey.get('ItemReader')?.value;
+  for (const key of JSONATA_FIELDS) walkJsonata(ctx, node.get(key)?.value);
+  const reader = node.get('ItemReader')?.value;
   walkJsonata(ctx, nested(reader, 'Arguments'));
   walkJsonata(ctx, nested(nested(reader, 'ReaderConfig'), 'MaxItems'));
-  walkJsonata(ctx, nested(node.byKey.get('ResultWriter')?.value, 'Arguments'));
-  const batcher = node.byKey.get('ItemBatcher')?.value;
+  walkJsonata(ctx, nested(node.get('ResultWriter')?.value, 'Arguments'));
+  const batcher = node.get('ItemBatcher')?.value;
   for (const key of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput']) walkJsonata(ctx, nested(batcher, key));
-  for (const catcher of arrayItems(node.byKey.get('Catch')?.value)) {
+  for (const catcher of arrayItems(node.get('Catch')?.value)) {
     walkJsonata(ctx, nested(catcher, 'Output'));
     walkJsonata(ctx, nested(catcher, 'Assign'));
   }
   if (state.type === 'Choice') {
-    for (const rule of arrayItems(node.byKey.get('Choices')?.value)) {
+    for (const rule of arrayItems(node.get('Choices')?.value)) {
       for (const key of ['Condition', 'Assign', 'Output']) walkJsonata(ctx, nested(rule, key));
     }
   }
@@ -89,7 +89,7 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
 
 /** Choice rules: Variable and the *Path operands are reference paths; nested rules with a stack. */
 function checkChoicePaths(ctx: RuleContext, node: ObjectNode): void {
-  const stack: AstNode[] = [...arrayItems(node.byKey.get('Choices')?.value)];
+  const stack: AstNode[] = [...arrayItems(node.get('Choices')?.value)];
   while (stack.length) {
     const rule = stack.pop()!;
     if (rule.kind !== 'object') continue;
@@ -230,10 +230,10 @@ function walkJsonata(ctx: RuleContext, root: AstNode | undefined): void {
 }
 
 function nested(node: AstNode | undefined, key: string): AstNode | undefined {
-  return node?.kind === 'object' ? node.byKey.get(key)?.value : undefined;
+  return node?.kind === 'object' ? node.get(key)?.value : undefined;
 }
 function propOf(node: AstNode | undefined, key: string): PropertyNode | undefined {
-  return node?.kind === 'object' ? node.byKey.get(key) : undefined;
+  return node?.kind === 'object' ? node.get(key) : undefined;
 }
 function arrayItems(node: AstNode | undefined): AstNode[] {
   return node?.kind === 'array' ? node.items : [];

@@ -37,12 +37,12 @@ export const fieldsRule: Rule = {
 function checkRoot(ctx: RuleContext, root: ObjectNode): void {
   const where = 'The state machine';
   checkUnknownFields(ctx, root, ROOT_FIELDS, where);
-  checkKind(ctx, root.byKey.get('Comment'), where, ['string']);
-  const version = root.byKey.get('Version');
+  checkKind(ctx, root.get('Comment'), where, ['string']);
+  const version = root.get('Version');
   if (checkKind(ctx, version, where, ['string']) && version!.value.kind === 'string' && version!.value.value !== '1.0')
     ctx.report(finding(C.enumValue, 'error', `${where}: "Version" must be "1.0" (the only ASL version).`, atValue(version!)));
-  checkNumber(ctx, root.byKey.get('TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
-  checkEnum(ctx, root.byKey.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
+  checkNumber(ctx, root.get('TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
+  checkEnum(ctx, root.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
 }
 
 function checkScope(ctx: RuleContext, scope: Scope): void {
@@ -52,9 +52,9 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
     const allowed = scope.kind === 'itemProcessor' ? ITEM_PROCESSOR_FIELDS : BRANCH_FIELDS;
     // QueryLanguage here is ASL304 (query-language rule).
     checkUnknownFields(ctx, scope.node, allowed, where, { skip: SKIP_QUERY_LANGUAGE });
-    checkKind(ctx, scope.node.byKey.get('Comment'), where, ['string']);
+    checkKind(ctx, scope.node.get('Comment'), where, ['string']);
   }
-  const states = scope.node.byKey.get('States');
+  const states = scope.node.get('States');
   if (!states) {
     ctx.report(
       finding(C.scopeShape, 'error', `${where} has no "States": add an object mapping each state name to its definition.`, {
@@ -69,13 +69,13 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
     ctx.report(finding(C.scopeShape, 'error', `${where}: "States" is empty; it needs at least the state named in "StartAt".`, atValue(states)));
   }
   if (scope.kind === 'itemProcessor') {
-    const config = scope.node.byKey.get('ProcessorConfig');
+    const config = scope.node.get('ProcessorConfig');
     if (checkKind(ctx, config, where, ['object'])) {
       const cfg = config!.value as ObjectNode;
       const w = `The ProcessorConfig of ${q(scope.owner?.name ?? '?')}`;
       checkUnknownFields(ctx, cfg, PROCESSOR_CONFIG_FIELDS, w);
-      checkEnum(ctx, cfg.byKey.get('Mode'), w, ['INLINE', 'DISTRIBUTED']);
-      checkEnum(ctx, cfg.byKey.get('ExecutionType'), w, ['STANDARD', 'EXPRESS']);
+      checkEnum(ctx, cfg.get('Mode'), w, ['INLINE', 'DISTRIBUTED']);
+      checkEnum(ctx, cfg.get('ExecutionType'), w, ['STANDARD', 'EXPRESS']);
     }
   }
 }
@@ -87,7 +87,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
     ctx.report(finding(C.valueType, 'error', `${where} must be an object with at least "Type", not ${describe(state.entry.value)}.`, atValue(state.entry)));
     return;
   }
-  const typeProp = node.byKey.get('Type');
+  const typeProp = node.get('Type');
   if (!typeProp) {
     ctx.report(
       finding(C.missingField, 'error', `${where} has no "Type": add one of ${STATE_TYPES.join(', ')}.`, atKey(state.entry)),
@@ -104,13 +104,13 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
   const type = typeProp.value.value as StateType;
   const ql = state.queryLanguage;
   checkUnknownFields(ctx, node, STATE_FIELDS[type], `A ${type} state`, { skip: END_NEXT, candidates: CANDIDATES[type] });
-  checkKind(ctx, node.byKey.get('Comment'), where, ['string']);
-  checkEnum(ctx, node.byKey.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
+  checkKind(ctx, node.get('Comment'), where, ['string']);
+  checkEnum(ctx, node.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
   checkEndNext(ctx, state, node, type);
   for (const group of EXCLUSIVE_GROUPS) if (group.types.includes(type)) checkExclusive(ctx, node, group.fields, where);
-  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, node.byKey.get(key), where, ['string', 'null']);
-  checkKind(ctx, node.byKey.get('ResultSelector'), where, ['object']);
-  checkKind(ctx, node.byKey.get('Assign'), where, ['object']);
+  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, node.get(key), where, ['string', 'null']);
+  checkKind(ctx, node.get('ResultSelector'), where, ['object']);
+  checkKind(ctx, node.get('Assign'), where, ['object']);
   checkRetryCatch(ctx, state, node, type);
 
   switch (type) {
@@ -124,7 +124,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
       checkChoice(ctx, state, node);
       break;
     case 'Fail':
-      for (const key of ['Error', 'Cause', 'ErrorPath', 'CausePath']) checkKind(ctx, node.byKey.get(key), where, ['string'], { ql, jsonata: true });
+      for (const key of ['Error', 'Cause', 'ErrorPath', 'CausePath']) checkKind(ctx, node.get(key), where, ['string'], { ql, jsonata: true });
       break;
     case 'Parallel':
       checkParallel(ctx, state, node, where);
@@ -139,8 +139,8 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
 
 function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
   const where = `State ${q(state.name)}`;
-  const end = node.byKey.get('End');
-  const next = node.byKey.get('Next');
+  const end = node.get('End');
+  const next = node.get('Next');
   checkKind(ctx, next, where, ['string']);
   checkKind(ctx, end, where, ['boolean']);
   if (!FLOW_TYPES.has(type)) {
@@ -176,11 +176,11 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
 }
 
 function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
-  const resource = node.byKey.get('Resource');
+  const resource = node.get('Resource');
   if (!resource) ctx.report(finding(C.missingField, 'error', `${where} is a Task without "Resource": add the ARN of the integration, function or activity to run.`, atKey(state.entry)));
   else checkResource(ctx, resource, where, 'task');
-  const timeout = checkNumber(ctx, node.byKey.get('TimeoutSeconds'), where, ql, { integer: true, above: 0, max: MAX_SECONDS });
-  const heartbeatProp = node.byKey.get('HeartbeatSeconds');
+  const timeout = checkNumber(ctx, node.get('TimeoutSeconds'), where, ql, { integer: true, above: 0, max: MAX_SECONDS });
+  const heartbeatProp = node.get('HeartbeatSeconds');
   const heartbeat = checkNumber(ctx, heartbeatProp, where, ql, { integer: true, above: 0, max: MAX_SECONDS });
   if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout)
     ctx.report(
@@ -191,28 +191,28 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         atValue(heartbeatProp!),
       ),
     );
-  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, node.byKey.get(key), where, ['string']);
+  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, node.get(key), where, ['string']);
   // Only the type: the keys of Credentials belong to the crossing rules (XC1xx).
-  checkKind(ctx, node.byKey.get('Credentials'), where, ['object'], { ql, jsonata: true, hint: 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.' });
-  checkKind(ctx, node.byKey.get('Arguments'), where, ['object'], { ql, jsonata: true });
+  checkKind(ctx, node.get('Credentials'), where, ['object'], { ql, jsonata: true, hint: 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.' });
+  checkKind(ctx, node.get('Arguments'), where, ['object'], { ql, jsonata: true });
 }
 
 function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
   const keys = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
-  if (!keys.some((k) => node.byKey.has(k)))
+  if (!keys.some((k) => node.has(k)))
     ctx.report(finding(C.missingField, 'error', `${where} is a Wait without a duration: add one of "Seconds", "SecondsPath", "Timestamp" or "TimestampPath".`, atKey(state.entry)));
-  checkNumber(ctx, node.byKey.get('Seconds'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
-  const ts = node.byKey.get('Timestamp');
+  checkNumber(ctx, node.get('Seconds'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
+  const ts = node.get('Timestamp');
   if (checkKind(ctx, ts, where, ['string'], { ql, jsonata: true }) && ts!.value.kind === 'string') {
     const s = ts!.value.value as string;
     if (!(ql === 'JSONata' && s.startsWith('{%')) && !TIMESTAMP.test(s))
       ctx.report(finding(C.valueRange, 'error', `${where}: "Timestamp" ${q(s)} is not an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`, atValue(ts!)));
   }
-  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, node.byKey.get(key), where, ['string']);
+  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, node.get(key), where, ['string']);
 }
 
 function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string): void {
-  const branches = node.byKey.get('Branches');
+  const branches = node.get('Branches');
   if (!branches) {
     ctx.report(finding(C.missingField, 'error', `${where} is a Parallel state without "Branches": add an array of branches, each with "StartAt" and "States".`, atKey(state.entry)));
     return;
@@ -226,56 +226,56 @@ function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, whe
 }
 
 function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
-  const processor = node.byKey.get('ItemProcessor') ?? node.byKey.get('Iterator');
+  const processor = node.get('ItemProcessor') ?? node.get('Iterator');
   if (!processor)
     ctx.report(finding(C.missingField, 'error', `${where} is a Map state without "ItemProcessor": add one with "StartAt" and "States" for each item.`, atKey(state.entry)));
-  for (const key of ['ItemProcessor', 'Iterator']) checkKind(ctx, node.byKey.get(key), where, ['object']);
-  checkNumber(ctx, node.byKey.get('MaxConcurrency'), where, ql, { integer: true, min: 0 });
-  checkNumber(ctx, node.byKey.get('ToleratedFailureCount'), where, ql, { integer: true, min: 0 });
-  checkNumber(ctx, node.byKey.get('ToleratedFailurePercentage'), where, ql, { min: 0, max: 100 });
+  for (const key of ['ItemProcessor', 'Iterator']) checkKind(ctx, node.get(key), where, ['object']);
+  checkNumber(ctx, node.get('MaxConcurrency'), where, ql, { integer: true, min: 0 });
+  checkNumber(ctx, node.get('ToleratedFailureCount'), where, ql, { integer: true, min: 0 });
+  checkNumber(ctx, node.get('ToleratedFailurePercentage'), where, ql, { min: 0, max: 100 });
   for (const key of ['ItemsPath', 'MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Label'])
-    checkKind(ctx, node.byKey.get(key), where, ['string']);
-  checkKind(ctx, node.byKey.get('Items'), where, ['array'], { ql, jsonata: true });
-  checkKind(ctx, node.byKey.get('ItemSelector'), where, ['object'], { ql, jsonata: true });
+    checkKind(ctx, node.get(key), where, ['string']);
+  checkKind(ctx, node.get('Items'), where, ['array'], { ql, jsonata: true });
+  checkKind(ctx, node.get('ItemSelector'), where, ['object'], { ql, jsonata: true });
 
-  const reader = node.byKey.get('ItemReader');
+  const reader = node.get('ItemReader');
   if (checkKind(ctx, reader, where, ['object'])) {
     const r = reader!.value as ObjectNode;
     const w = `The ItemReader of ${q(state.name)}`;
     checkUnknownFields(ctx, r, ITEM_READER_FIELDS, w);
-    if (!r.byKey.has('Resource')) ctx.report(finding(C.missingField, 'error', `${w} has no "Resource": add e.g. "arn:aws:states:::s3:getObject".`, atKey(reader!)));
-    else checkResource(ctx, r.byKey.get('Resource'), w, 'itemReader');
-    const config = r.byKey.get('ReaderConfig');
+    if (!r.has('Resource')) ctx.report(finding(C.missingField, 'error', `${w} has no "Resource": add e.g. "arn:aws:states:::s3:getObject".`, atKey(reader!)));
+    else checkResource(ctx, r.get('Resource'), w, 'itemReader');
+    const config = r.get('ReaderConfig');
     if (checkKind(ctx, config, w, ['object'])) {
       const c = config!.value as ObjectNode;
       const cw = `The ReaderConfig of ${q(state.name)}`;
       checkUnknownFields(ctx, c, READER_CONFIG_FIELDS, cw, { severity: 'warning' });
       for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, c, g.fields, cw);
-      checkNumber(ctx, c.byKey.get('MaxItems'), cw, ql, { integer: true, min: 0, max: 100_000_000 });
-      checkEnum(ctx, c.byKey.get('InputType'), cw, ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'], ql);
-      checkEnum(ctx, c.byKey.get('CSVHeaderLocation'), cw, ['FIRST_ROW', 'GIVEN'], ql);
+      checkNumber(ctx, c.get('MaxItems'), cw, ql, { integer: true, min: 0, max: 100_000_000 });
+      checkEnum(ctx, c.get('InputType'), cw, ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'], ql);
+      checkEnum(ctx, c.get('CSVHeaderLocation'), cw, ['FIRST_ROW', 'GIVEN'], ql);
     }
   }
-  const batcher = node.byKey.get('ItemBatcher');
+  const batcher = node.get('ItemBatcher');
   if (checkKind(ctx, batcher, where, ['object'])) {
     const b = batcher!.value as ObjectNode;
     const w = `The ItemBatcher of ${q(state.name)}`;
     checkUnknownFields(ctx, b, ITEM_BATCHER_FIELDS, w);
     for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, b, g.fields, w);
-    checkNumber(ctx, b.byKey.get('MaxItemsPerBatch'), w, ql, { integer: true, above: 0 });
-    checkNumber(ctx, b.byKey.get('MaxInputBytesPerBatch'), w, ql, { integer: true, above: 0, max: 262_144 });
-    checkKind(ctx, b.byKey.get('BatchInput'), w, ['object'], { ql, jsonata: true });
+    checkNumber(ctx, b.get('MaxItemsPerBatch'), w, ql, { integer: true, above: 0 });
+    checkNumber(ctx, b.get('MaxInputBytesPerBatch'), w, ql, { integer: true, above: 0, max: 262_144 });
+    checkKind(ctx, b.get('BatchInput'), w, ['object'], { ql, jsonata: true });
   }
-  const writer = node.byKey.get('ResultWriter');
+  const writer = node.get('ResultWriter');
   if (checkKind(ctx, writer, where, ['object'])) {
     const wr = writer!.value as ObjectNode;
     const w = `The ResultWriter of ${q(state.name)}`;
     checkUnknownFields(ctx, wr, RESULT_WRITER_FIELDS, w);
     // WriterConfig alone is valid (results go to the state output, transformed).
-    if (!wr.byKey.has('Resource') && !wr.byKey.has('WriterConfig'))
+    if (!wr.has('Resource') && !wr.has('WriterConfig'))
       ctx.report(finding(C.missingField, 'error', `${w} needs "Resource" (with its Parameters/Arguments) or "WriterConfig".`, atKey(writer!)));
-    checkResource(ctx, wr.byKey.get('Resource'), w, 'resultWriter');
-    const wc = wr.byKey.get('WriterConfig');
+    checkResource(ctx, wr.get('Resource'), w, 'resultWriter');
+    const wc = wr.get('WriterConfig');
     if (checkKind(ctx, wc, w, ['object'])) checkUnknownFields(ctx, wc!.value as ObjectNode, WRITER_CONFIG_FIELDS, `The WriterConfig of ${q(state.name)}`, { severity: 'warning' });
   }
 }

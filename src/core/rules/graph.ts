@@ -24,20 +24,20 @@ export function transitionsOf(state: StateInfo): Transition[] {
   const push = (p: PropertyNode | undefined): void => {
     if (p?.value.kind === 'string') out.push({ property: p, target: p.value.value as string });
   };
-  push(node.byKey.get('Next'));
+  push(node.get('Next'));
   if (state.type === 'Choice') {
-    push(node.byKey.get('Default'));
-    const choices = node.byKey.get('Choices')?.value;
+    push(node.get('Default'));
+    const choices = node.get('Choices')?.value;
     if (choices?.kind === 'array') for (const rule of choices.items) push(prop(rule, 'Next'));
   }
-  const catchers = node.byKey.get('Catch')?.value;
+  const catchers = node.get('Catch')?.value;
   if (catchers?.kind === 'array') for (const c of catchers.items) push(prop(c, 'Next'));
   return out;
 }
 
 function isTerminal(state: StateInfo): boolean {
   if (state.type === 'Succeed' || state.type === 'Fail') return true;
-  const end = state.node?.byKey.get('End')?.value;
+  const end = state.node?.get('End')?.value;
   return end?.kind === 'boolean' && end.value === true;
 }
 
@@ -85,8 +85,8 @@ export const graphRule: Rule = {
 
     for (const scope of model.scopes) {
       const where = scopeLabel(scope);
-      const statesProp = scope.node.byKey.get('States');
-      const startProp = scope.node.byKey.get('StartAt');
+      const statesProp = scope.node.get('States');
+      const startProp = scope.node.get('StartAt');
       const hasStates = statesProp?.value.kind === 'object';
       let start: StateInfo | undefined;
       if (!startProp) {
@@ -95,7 +95,7 @@ export const graphRule: Rule = {
             C.startAt,
             'error',
             `${where} has no "StartAt": add "StartAt" with the name of the first state to run.`,
-            scope.node.byKey.size ? atKey(scope.node.properties[0]!) : { offset: scope.node.offset, length: 1, path: scope.pointer },
+            scope.node.properties.length ? atKey(scope.node.properties[0]!) : { offset: scope.node.offset, length: 1, path: scope.pointer },
           ),
         );
       } else if (startProp.value.kind !== 'string') {

@@ -18,7 +18,7 @@ export const queryLanguageRule: Rule = {
     const { model } = ctx;
     for (const scope of model.scopes) {
       if (scope.kind === 'root') continue;
-      const p = scope.node.byKey.get('QueryLanguage');
+      const p = scope.node.get('QueryLanguage');
       if (p)
         ctx.report(
           finding(
@@ -32,7 +32,7 @@ export const queryLanguageRule: Rule = {
     for (const state of model.states) {
       const node = state.node;
       if (!node) continue;
-      const own = node.byKey.get('QueryLanguage');
+      const own = node.get('QueryLanguage');
       if (model.queryLanguage === 'JSONata' && own?.value.kind === 'string' && own.value.value === 'JSONPath')
         ctx.report(
           finding(
@@ -49,7 +49,7 @@ export const queryLanguageRule: Rule = {
 };
 
 function whyJsonata(state: StateInfo): string {
-  const own = state.node?.byKey.get('QueryLanguage');
+  const own = state.node?.get('QueryLanguage');
   return own ? 'its "QueryLanguage" is JSONata' : 'it inherits "QueryLanguage": "JSONata"';
 }
 
@@ -66,24 +66,24 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
     );
   };
   for (const p of node.properties) if (JSONPATH_ONLY.has(p.key)) report(p, '');
-  for (const catcher of items(node.byKey.get('Catch')?.value)) {
+  for (const catcher of items(node.get('Catch')?.value)) {
     const rp = prop(catcher, 'ResultPath');
     if (rp) report(rp, ' in a Catch');
   }
   for (const key of ['ItemReader', 'ResultWriter']) {
-    const p = prop(node.byKey.get(key)?.value, 'Parameters');
+    const p = prop(node.get(key)?.value, 'Parameters');
     if (p) report(p, ` in ${key}`);
   }
-  const config = node.byKey.get('ItemReader')?.value;
-  const maxItemsPath = prop(config?.kind === 'object' ? config.byKey.get('ReaderConfig')?.value : undefined, 'MaxItemsPath');
+  const config = node.get('ItemReader')?.value;
+  const maxItemsPath = prop(config?.kind === 'object' ? config.get('ReaderConfig')?.value : undefined, 'MaxItemsPath');
   if (maxItemsPath) report(maxItemsPath, ' in ReaderConfig');
-  const batcher = node.byKey.get('ItemBatcher')?.value;
+  const batcher = node.get('ItemBatcher')?.value;
   for (const key of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
     const p = prop(batcher, key);
     if (p) report(p, ' in ItemBatcher');
   }
   if (state.type === 'Choice') {
-    for (const rule of items(node.byKey.get('Choices')?.value)) {
+    for (const rule of items(node.get('Choices')?.value)) {
       if (rule.kind !== 'object') continue;
       for (const p of rule.properties) if (CHOICE_RULE_FIELDS.has(p.key) && !JSONATA_CHOICE_FIELDS.has(p.key)) report(p, ' in a Choice rule');
     }
@@ -103,16 +103,16 @@ function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode
     );
   };
   for (const p of node.properties) if (JSONATA_ONLY.has(p.key) && p.key !== 'Condition') report(p, '');
-  for (const catcher of items(node.byKey.get('Catch')?.value)) {
+  for (const catcher of items(node.get('Catch')?.value)) {
     const out = prop(catcher, 'Output');
     if (out) report(out, ' in a Catch');
   }
   for (const key of ['ItemReader', 'ResultWriter']) {
-    const p = prop(node.byKey.get(key)?.value, 'Arguments');
+    const p = prop(node.get(key)?.value, 'Arguments');
     if (p) report(p, ` in ${key}`);
   }
   if (state.type === 'Choice') {
-    for (const rule of items(node.byKey.get('Choices')?.value)) {
+    for (const rule of items(node.get('Choices')?.value)) {
       for (const key of ['Condition', 'Output']) {
         const p = prop(rule, key);
         if (p) report(p, ' in a Choice rule');
@@ -122,7 +122,7 @@ function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode
 }
 
 function prop(node: AstNode | undefined, key: string): PropertyNode | undefined {
-  return node?.kind === 'object' ? node.byKey.get(key) : undefined;
+  return node?.kind === 'object' ? node.get(key) : undefined;
 }
 function items(node: AstNode | undefined): AstNode[] {
   return node?.kind === 'array' ? node.items : [];

@@ -15,7 +15,7 @@ const MAX_SECONDS = 99_999_999;
 
 export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
   for (const field of ['Retry', 'Catch'] as const) {
-    const p = node.byKey.get(field);
+    const p = node.get(field);
     if (!p || !WITH_ERROR_HANDLING.has(type)) continue; // unknown-field rule reports it on other types
     if (!checkKind(ctx, p, `State ${q(state.name)}`, ['array'])) continue;
     const entries = p.value.kind === 'array' ? p.value.items : [];
@@ -29,19 +29,19 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
       checkErrorEquals(ctx, entry, where, index === entries.length - 1, field);
       if (field === 'Retry') checkRetrier(ctx, entry, where, state);
       else {
-        const next = entry.byKey.get('Next');
+        const next = entry.get('Next');
         if (!next)
           ctx.report(finding(C.retryCatch, 'error', `${where} has no "Next": add the state to run when these errors are caught.`, { offset: entry.offset, length: 1, path: entry.pointer }));
         else checkKind(ctx, next, where, ['string']);
-        checkKind(ctx, entry.byKey.get('ResultPath'), where, ['string', 'null']);
-        checkKind(ctx, entry.byKey.get('Assign'), where, ['object']);
+        checkKind(ctx, entry.get('ResultPath'), where, ['string', 'null']);
+        checkKind(ctx, entry.get('Assign'), where, ['object']);
       }
     });
   }
 }
 
 function checkErrorEquals(ctx: RuleContext, entry: ObjectNode, where: string, isLast: boolean, field: 'Retry' | 'Catch'): void {
-  const p: PropertyNode | undefined = entry.byKey.get('ErrorEquals');
+  const p: PropertyNode | undefined = entry.get('ErrorEquals');
   if (!p) {
     ctx.report(
       finding(C.retryCatch, 'error', `${where} has no "ErrorEquals": add the error names it handles, e.g. ["States.ALL"].`, { offset: entry.offset, length: 1, path: entry.pointer }),
@@ -80,9 +80,9 @@ function checkErrorEquals(ctx: RuleContext, entry: ObjectNode, where: string, is
 
 function checkRetrier(ctx: RuleContext, entry: ObjectNode, where: string, state: StateInfo): void {
   const ql = state.queryLanguage;
-  checkNumber(ctx, entry.byKey.get('IntervalSeconds'), where, ql, { integer: true, min: 1, max: MAX_SECONDS });
-  checkNumber(ctx, entry.byKey.get('MaxAttempts'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
-  checkNumber(ctx, entry.byKey.get('BackoffRate'), where, ql, { min: 1 });
-  checkNumber(ctx, entry.byKey.get('MaxDelaySeconds'), where, ql, { integer: true, min: 1, max: 31_622_400 });
-  checkEnum(ctx, entry.byKey.get('JitterStrategy'), where, ['FULL', 'NONE'], ql);
+  checkNumber(ctx, entry.get('IntervalSeconds'), where, ql, { integer: true, min: 1, max: MAX_SECONDS });
+  checkNumber(ctx, entry.get('MaxAttempts'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
+  checkNumber(ctx, entry.get('BackoffRate'), where, ql, { min: 1 });
+  checkNumber(ctx, entry.get('MaxDelaySeconds'), where, ql, { integer: true, min: 1, max: 31_622_400 });
+  checkEnum(ctx, entry.get('JitterStrategy'), where, ['FULL', 'NONE'], ql);
 }

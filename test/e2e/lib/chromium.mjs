@@ -23,6 +23,10 @@ export function launchChromium(stateDir) {
     executablePath: chromiumBin,
     headless: true,
     args: chromiumArgs,
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'), XDG_DATA_HOME: path.join(stateDir, 'xdg-data') },
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'),
+      XDG_DATA_HOME: path.join(stateDir, 'xdg-data'),
+    },
   });
 }

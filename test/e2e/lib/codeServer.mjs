@@ -46,26 +46,38 @@ export function installExtension(vsix, { profileDir, userDataDir, extensionsDir 
     ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
     { env: { ...process.env, ...xdgEnv(profileDir) }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`code-server --install-extension ${vsix} failed:\n${result.stdout}${result.stderr}`);
 }
 
 /**
  * Starts code-server. `env` reaches the extension host (the workbench payload cannot carry env vars).
  * Resolves to { port, origin, remoteUri(path), workbenchUrl({ folder, payload }), output(), stop() }.
  */
-export async function startCodeServer({ profileDir, userDataDir, extensionsDir, env = process.env, startTimeoutMs = 60_000 }) {
+export async function startCodeServer({
+  profileDir,
+  userDataDir,
+  extensionsDir,
+  env = process.env,
+  startTimeoutMs = 60_000,
+}) {
   const child = spawn(
     codeServerBin,
     [
-      '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
-      '--config', path.join(profileDir, 'config.yaml'),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--config',
+      path.join(profileDir, 'config.yaml'),
     ],
     { env: { ...env, ...xdgEnv(profileDir) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -82,7 +94,10 @@ export async function startCodeServer({ profileDir, userDataDir, extensionsDir, 
 
   let output = '';
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start in ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start in ${startTimeoutMs} ms:\n${output}`)),
+      startTimeoutMs,
+    );
     const onData = (chunk) => {
       output += chunk;
       const match = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
@@ -120,7 +135,10 @@ export async function startCodeServer({ profileDir, userDataDir, extensionsDir, 
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         killGroup('SIGTERM');
-        const timedOut = await Promise.race([exited.then(() => false), new Promise((r) => setTimeout(() => r(true), 5000))]);
+        const timedOut = await Promise.race([
+          exited.then(() => false),
+          new Promise((r) => setTimeout(() => r(true), 5000)),
+        ]);
         if (timedOut) killGroup('SIGKILL');
       }
       killGroup('SIGKILL'); // children that outlived the server

@@ -37,7 +37,9 @@ export function ensureDebianPackages() {
     apt('update');
     apt('install', '-y', ...missing);
   } catch (e) {
-    throw new Error(`could not install ${missing.join(', ')} (${e.message}); as root run: apt-get install ${missing.join(' ')}`);
+    throw new Error(
+      `could not install ${missing.join(', ')} (${e.message}); as root run: apt-get install ${missing.join(' ')}`,
+    );
   }
 }
 
@@ -61,7 +63,13 @@ function seedRipgrep(tmpDir) {
   fs.mkdirSync(archiveDir, { recursive: true });
   fs.copyFileSync(rg, path.join(seedDir, 'rg'));
   fs.chmodSync(path.join(seedDir, 'rg'), 0o755);
-  run('tar', ['czf', path.join(archiveDir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'), '-C', seedDir, 'rg']);
+  run('tar', [
+    'czf',
+    path.join(archiveDir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz'),
+    '-C',
+    seedDir,
+    'rg',
+  ]);
 }
 
 export function ensureCodeServer() {

@@ -17,7 +17,8 @@ export const codeServerVersion = '4.100.3';
 /** @vscode/ripgrep version pinned by code-server 4.100.3 (lib/vscode/npm-shrinkwrap.json). */
 export const ripgrepPackageVersion = '1.15.11';
 export const codeServerDir = path.join(cacheDir, 'code-server');
-export const codeServerBin = process.env.SFN_E2E_CODE_SERVER || path.join(codeServerDir, 'node_modules', '.bin', 'code-server');
+export const codeServerBin =
+  process.env.SFN_E2E_CODE_SERVER || path.join(codeServerDir, 'node_modules', '.bin', 'code-server');
 export const chromiumBin = process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium';
 /** The stand-in for the VS Code executable that runTests() spawns. */
 export const launcherPath = path.join(e2eDir, 'launcher.mjs');

@@ -21,8 +21,14 @@ import {
 
 suite('foundation: activation and languages', () => {
   test('runs inside the intended VS Code with the extension from this checkout', () => {
-    console.log(`    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), Node ${process.version}`);
-    assert.equal(vscode.version, process.env.SFN_E2E_EXPECT_VSCODE ?? vscode.version, 'the harness asked for another VS Code');
+    console.log(
+      `    VS Code ${vscode.version} (${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}), Node ${process.version}`,
+    );
+    assert.equal(
+      vscode.version,
+      process.env.SFN_E2E_EXPECT_VSCODE ?? vscode.version,
+      'the harness asked for another VS Code',
+    );
     assert.equal(extension().packageJSON.name, 'sfn-crossings');
     if (process.env.SFN_E2E_REPO) assert.equal(extension().extensionUri.fsPath, process.env.SFN_E2E_REPO);
   });
@@ -85,7 +91,11 @@ suite('foundation: diagnostics', () => {
     assert.equal(code.target.toString(true), ruleDocUrl('ASL101'));
     const valueStart = positionOf(document, '"Missing"', '"StartAt"');
     assert.equal(diagnostic.range.start.line, valueStart.line, 'range must be on the StartAt line');
-    assert.equal(document.getText(diagnostic.range).replace(/^"|"$/g, ''), 'Missing', 'range must cover the StartAt value');
+    assert.equal(
+      document.getText(diagnostic.range).replace(/^"|"$/g, ''),
+      'Missing',
+      'range must cover the StartAt value',
+    );
     assert.ok(diagnostic.message.includes('Missing'), `message should name the state: ${diagnostic.message}`);
   });
 
@@ -125,7 +135,9 @@ suite('foundation: diagnostics', () => {
     await setText(document, original.replace('"StartAt": "Missing"', '"StartAt": "Hello"'));
     await waitFor(() => diagnosticsFor(document.uri, { code: 'ASL101' }).length === 0, { message: 'ASL101 to clear' });
     assert.deepEqual(
-      diagnosticsFor(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(codeOf),
+      diagnosticsFor(document.uri)
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+        .map(codeOf),
       [],
       'the fixed definition has no errors',
     );
@@ -142,7 +154,10 @@ suite('foundation: diagnostics', () => {
   test('a JSON file that is not a state machine gets no diagnostics', async () => {
     // Opened together with a served file: once that one has its diagnostics, this one has had its turn.
     const other = await openFixture('not-a-state-machine.json');
-    const witness = await setText(await openFixture('plain-state-machine.json'), '{ "StartAt": "Nowhere", "States": {} }\n');
+    const witness = await setText(
+      await openFixture('plain-state-machine.json'),
+      '{ "StartAt": "Nowhere", "States": {} }\n',
+    );
     await waitFor(() => diagnosticsFor(witness.uri).some((d) => witness.getText(d.range).includes('Nowhere')), {
       message: 'the witness file to be validated',
     });
@@ -157,7 +172,10 @@ suite('foundation: diagnostics', () => {
     await waitFor(() => diagnosticsFor(witness.uri).some((d) => witness.getText(d.range).includes('Missing2')), {
       message: 'the witness file to be validated',
     });
-    assert.deepEqual(diagnosticsFor(valid.uri).map((d) => `${codeOf(d)}: ${d.message}`), []);
+    assert.deepEqual(
+      diagnosticsFor(valid.uri).map((d) => `${codeOf(d)}: ${d.message}`),
+      [],
+    );
     await revert(witness);
   });
 });

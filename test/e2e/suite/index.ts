@@ -17,6 +17,8 @@ export function run(): Promise<void> {
     .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || a.localeCompare(b));
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve()));
+    mocha.run((failures) =>
+      failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed`)) : resolve(),
+    );
   });
 }

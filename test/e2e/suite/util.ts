@@ -34,7 +34,8 @@ export async function waitFor<T>(
     } catch (error) {
       last = error;
     }
-    if (Date.now() >= deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message}; last: ${String(last)}`);
+    if (Date.now() >= deadline)
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}; last: ${String(last)}`);
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
@@ -71,7 +72,10 @@ export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 /** Our diagnostics (source `sfn-crossings`) currently published for `uri`, optionally of one code. */
-export function diagnosticsFor(uri: vscode.Uri, { code, source = DIAGNOSTIC_SOURCE }: { code?: string; source?: string } = {}) {
+export function diagnosticsFor(
+  uri: vscode.Uri,
+  { code, source = DIAGNOSTIC_SOURCE }: { code?: string; source?: string } = {},
+) {
   return vscode.languages
     .getDiagnostics(uri)
     .filter((d) => (source === undefined || d.source === source) && (code === undefined || codeOf(d) === code));
@@ -79,10 +83,13 @@ export function diagnosticsFor(uri: vscode.Uri, { code, source = DIAGNOSTIC_SOUR
 
 /** Waits until at least one diagnostic with `code` is published for `uri`, and returns them. */
 export function waitForDiagnostics(uri: vscode.Uri, code: string, options: WaitOptions = {}) {
-  return waitFor(() => {
-    const found = diagnosticsFor(uri, { code });
-    return found.length > 0 && found;
-  }, { message: `a ${code} diagnostic on ${uri.path}`, ...options });
+  return waitFor(
+    () => {
+      const found = diagnosticsFor(uri, { code });
+      return found.length > 0 && found;
+    },
+    { message: `a ${code} diagnostic on ${uri.path}`, ...options },
+  );
 }
 
 /** Replaces the whole text of an open document (unsaved, like typing), returns the document. */
@@ -110,7 +117,9 @@ export async function executeCodeActions(uri: vscode.Uri, range: vscode.Range, k
     range,
     kind?.value,
   );
-  return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  return (actions ?? []).filter(
+    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
 }
 
 /** Completion items at `position`, as the suggest widget would list them. */
@@ -127,7 +136,9 @@ export async function executeCompletion(uri: vscode.Uri, position: vscode.Positi
 /** Hovers at `position`, flattened to their markdown/plain text. */
 export async function executeHover(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')));
+  return (hovers ?? []).flatMap((h) =>
+    h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')),
+  );
 }
 
 /** Position of the first occurrence of `needle` in the document (after `after`, if given). */

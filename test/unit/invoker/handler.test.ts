@@ -60,7 +60,8 @@ test('stream bodies come back as text, non-UTF-8 bytes as base64', async () => {
 });
 
 test('the allowlist refuses before any request is made (default deny)', async () => {
-  for (const env of [{}, { ALLOWED_CALLS: 's3:getObject' }, { ALLOWED_CALLS: 'dynamodb:* , s3:putObject' }]) {
+  const envs: Record<string, string>[] = [{}, { ALLOWED_CALLS: 's3:getObject' }, { ALLOWED_CALLS: 'dynamodb:* , s3:putObject' }];
+  for (const env of envs) {
     const handler = handlerWith(env);
     const e = await rejection(handler({ service: 's3', action: 'deleteObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'data.json' } }));
     assert.equal(e.name, 'Invoker.CallNotAllowed');

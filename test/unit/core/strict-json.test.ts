@@ -1,0 +1,53 @@
+// The strict fast path and jsonc-parser's tolerant path must build the same tree for valid JSON,
+// and the fast path must give up on anything Step Functions would reject.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { AstNode } from '../../../src/core/parse/ast';
+import { parseWithRecovery } from '../../../src/core/parse/json';
+import { parseStrictJson } from '../../../src/core/parse/strictJson';
+
+function shape(node: AstNode | undefined): unknown {
+  if (!node) return undefined;
+  const base = { kind: node.kind, offset: node.offset, length: node.length, pointer: node.pointer };
+  if (node.kind === 'object')
+    return { ...base, props: node.properties.map((p) => [p.key, p.keyOffset, p.keyLength, shape(p.value)]) };
+  if (node.kind === 'array') return { ...base, items: node.items.map(shape) };
+  return { ...base, value: node.value };
+}
+
+const corpus = path.resolve(__dirname, '../../../../shared/corpus/asl-validator');
+
+test('same tree as jsonc-parser on every corpus file', () => {
+  const files = fs.existsSync(corpus) ? fs.readdirSync(corpus) : [];
+  assert.ok(files.length > 100, 'corpus present');
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(corpus, f), 'utf8');
+    const fast = parseStrictJson(text);
+    const slow = parseWithRecovery(text);
+    if (slow.problems.some((p) => p.code !== 'ASL004')) continue;
+    assert.ok(fast, `${f}: the fast path gave up on valid JSON`);
+    assert.deepEqual(shape(fast.root), shape(slow.root), f);
+    assert.deepEqual(fast.problems, slow.problems, f);
+  }
+});
+
+test('same tree as jsonc-parser on generated JSON values', () => {
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 6 }), fc.boolean(), (value, pretty) => {
+      const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+      const fast = parseStrictJson(text);
+      assert.ok(fast, text);
+      assert.deepEqual(shape(fast.root), shape(parseWithRecovery(text).root));
+    }),
+    { numRuns: 2000, seed: 42 },
+  );
+});
+
+test('gives up on what Step Functions rejects', () => {
+  for (const text of ['{"a":1,}', '[1,]', '{/*c*/}', '// c\n{}', '{"a":01}', '{"a":1}x', "{'a':1}", '{"a":"\u0001"}', '{"a":tru}', '', '{"a":"\\x"}']) {
+    assert.equal(parseStrictJson(text), undefined, text);
+  }
+});
