@@ -52,6 +52,8 @@ const optional = [
 for (const [entry, make] of optional) if (fs.existsSync(path.join(__dirname, entry))) configs.push(make());
 
 async function main() {
+  // A release build starts from an empty dist/ so no stale file (or source map) is packaged.
+  if (production) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

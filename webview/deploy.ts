@@ -7,7 +7,7 @@ import { fieldValue, setDisabled, setFieldValue } from './toolkit';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const CALL = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+const CALL = /^[a-z0-9-]+:(\*|[A-Za-z][A-Za-z0-9]*)$/;
 
 const STATUS_LABELS: Record<DeployStepStatus, string> = { running: 'running', done: 'done', skipped: 'unchanged', failed: 'failed' };
 
@@ -55,9 +55,9 @@ export class DeployForm {
       .filter(Boolean);
     if (!REGION.test(region)) return `"${region}" is not a region name such as us-east-1.`;
     if (!FUNCTION_NAME.test(functionName)) return 'The function name takes 1-64 letters, digits, hyphens or underscores.';
-    if (allowedCalls.length === 0) return 'List at least one allowed call (service:Action, e.g. s3:GetObject).';
+    if (allowedCalls.length === 0) return 'List at least one allowed call (service:action, e.g. s3:getObject).';
     const bad = allowedCalls.find((c) => !CALL.test(c));
-    if (bad) return `"${bad}" is not service:Action (e.g. dynamodb:GetItem).`;
+    if (bad) return `"${bad}" is not service:action (SDK v3 names, e.g. dynamodb:getItem).`;
     return { profile, region, functionName, allowedCalls };
   }
 

@@ -8,7 +8,7 @@ export const SHELL = `
 <p id="empty" class="notice" role="status" hidden></p>
 <vscode-panels id="tabs" aria-label="Crossings panel sections">
   <vscode-panel-tab id="tab-map">Map</vscode-panel-tab>
-  <vscode-panel-tab id="tab-crossings">Crossings <vscode-badge id="crossing-count">0</vscode-badge></vscode-panel-tab>
+  <vscode-panel-tab id="tab-crossings">Crossings <span id="crossing-count" class="count-badge">0</span></vscode-panel-tab>
   <vscode-panel-tab id="tab-iam">IAM documents</vscode-panel-tab>
   <vscode-panel-tab id="tab-deploy">Deploy invoker</vscode-panel-tab>
   <vscode-panel-view id="view-map">
@@ -29,7 +29,7 @@ export const SHELL = `
         <vscode-text-field id="deploy-function">Function name</vscode-text-field>
       </div>
       <p id="deploy-profiles" class="muted"></p>
-      <vscode-text-area id="deploy-calls" rows="5" resize="vertical" placeholder="s3:GetObject">Allowed calls (service:Action, one per line)</vscode-text-area>
+      <vscode-text-area id="deploy-calls" rows="5" resize="vertical" placeholder="s3:getObject">Allowed calls (service:action in SDK v3 names, one per line)</vscode-text-area>
       <p id="deploy-error" class="error" role="alert" hidden></p>
       <div class="actions">
         <vscode-button id="deploy-submit" appearance="primary">Deploy</vscode-button>

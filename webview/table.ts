@@ -19,7 +19,7 @@ export function renderCrossings(host: HTMLElement, model: ViewModel, reveal: (po
   }
   const grid = custom('vscode-data-grid', {
     'aria-label': 'Crossings',
-    'grid-template-columns': '2fr 1.2fr 3fr 1.6fr 0.8fr',
+    'grid-template-columns': '2fr 1.2fr 3fr 1.6fr 80px',
     id: 'crossings-grid',
   });
   const header = custom('vscode-data-grid-row', { 'row-type': 'header' });

@@ -1,9 +1,11 @@
 // The only module that imports @vscode/webview-ui-toolkit (archived upstream since January 2025):
 // registers the components the panel uses, so moving to another component library touches this
-// folder only. FAST adopts its styles as constructable stylesheets, which the panel's CSP allows.
+// folder only. FAST adopts its styles as constructable stylesheets, which the panel's CSP allows; the one
+// <style> it creates carries the nonce from <meta property="csp-nonce">. Not registered on purpose:
+// vscode-badge (its template sets a style attribute, which the CSP blocks) and a determinate
+// vscode-progress-ring (same reason; the indeterminate ring is fine).
 import {
   provideVSCodeDesignSystem,
-  vsCodeBadge,
   vsCodeButton,
   vsCodeDataGrid,
   vsCodeDataGridCell,
@@ -19,7 +21,6 @@ import {
 
 export function registerToolkit(): void {
   provideVSCodeDesignSystem().register(
-    vsCodeBadge(),
     vsCodeButton(),
     vsCodeDataGrid(),
     vsCodeDataGridCell(),

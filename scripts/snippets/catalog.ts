@@ -87,7 +87,13 @@ const LAMBDA_HOST = {
 const APIGATEWAY_HOST = {
   Type: 'Task',
   Resource: 'arn:aws:states:::apigateway:invoke',
-  Parameters: { ApiEndpoint: 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com', Method: 'GET', Stage: 'prod', Path: '/orders', AuthType: 'IAM_ROLE' },
+  Parameters: {
+    ApiEndpoint: 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com',
+    Method: 'GET',
+    Stage: 'prod',
+    Path: '/orders',
+    AuthType: 'IAM_ROLE',
+  },
   End: true,
 };
 const HTTP_HOST = {
@@ -96,11 +102,18 @@ const HTTP_HOST = {
   Parameters: {
     ApiEndpoint: 'https://api.example.com/v1/orders',
     Method: 'GET',
-    Authentication: { ConnectionArn: 'arn:aws:events:us-east-1:111111111111:connection/my-api-connection/0123abcd-4567-89ef-0123-456789abcdef' },
+    Authentication: {
+      ConnectionArn:
+        'arn:aws:events:us-east-1:111111111111:connection/my-api-connection/0123abcd-4567-89ef-0123-456789abcdef',
+    },
   },
   End: true,
 };
-const failState = (error: string) => ({ Type: 'Fail', Error: error, Cause: 'See the execution history for the error.' });
+const failState = (error: string) => ({
+  Type: 'Fail',
+  Error: error,
+  Cause: 'See the execution history for the error.',
+});
 
 export const SNIPPETS: SnippetSpec[] = [
   // ---- Cross-region AWS SDK calls through the invoker Lambda (DOMAIN.md section 1) ----
@@ -108,7 +121,7 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-invoker',
     name: 'Cross-region SDK call: invoker function ARN (JSONPath)',
     description:
-      'Call an AWS API in ANOTHER region (aws-sdk: tasks only reach the state machine\'s own region): the invoker Lambda (sfn-crossings-invoker) makes the SDK v3 call. Simplest form: the function ARN is the Resource and Parameters is the payload (service = SDK v3 package name, action = camelCase). With the recommended Lambda Retry.',
+      "Call an AWS API in ANOTHER region (aws-sdk: tasks only reach the state machine's own region): the invoker Lambda (sfn-crossings-invoker) makes the SDK v3 call. Simplest form: the function ARN is the Resource and Parameters is the payload (service = SDK v3 package name, action = camelCase). With the recommended Lambda Retry.",
     kind: 'state',
     queryLanguage: 'JSONPath',
     body: {
@@ -153,7 +166,7 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-invoker-lambda',
     name: 'Cross-region SDK call: lambda:invoke with Payload (JSONPath)',
     description:
-      'Cross-region AWS SDK call through the optimized lambda:invoke integration: the payload goes in Payload and the invoker\'s result comes back under $.Payload (kept by OutputPath). Use it when you want the Lambda integration\'s metadata, or FunctionName from a path. With the recommended Lambda Retry.',
+      "Cross-region AWS SDK call through the optimized lambda:invoke integration: the payload goes in Payload and the invoker's result comes back under $.Payload (kept by OutputPath). Use it when you want the Lambda integration's metadata, or FunctionName from a path. With the recommended Lambda Retry.",
     kind: 'state',
     queryLanguage: 'JSONPath',
     body: {
@@ -179,7 +192,7 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-invoker-lambda-jsonata',
     name: 'Cross-region SDK call: lambda:invoke with Payload (JSONata)',
     description:
-      'Cross-region AWS SDK call through the optimized lambda:invoke integration in a JSONata state: Arguments.Payload is the invoker payload and Output keeps the call\'s result ($states.result.Payload). With the recommended Lambda Retry.',
+      "Cross-region AWS SDK call through the optimized lambda:invoke integration in a JSONata state: Arguments.Payload is the invoker payload and Output keeps the call's result ($states.result.Payload). With the recommended Lambda Retry.",
     kind: 'state',
     queryLanguage: 'JSONata',
     body: {
@@ -193,7 +206,10 @@ export const SNIPPETS: SnippetSpec[] = [
             service: '«service:dynamodb»',
             action: '«action:getItem»',
             region: '«targetRegion:us-west-2»',
-            parameters: { TableName: '«table:Orders»', Key: { '«keyName:pk»': { S: '{% $states.input.«keyField:id» %}' } } },
+            parameters: {
+              TableName: '«table:Orders»',
+              Key: { '«keyName:pk»': { S: '{% $states.input.«keyField:id» %}' } },
+            },
           },
         },
         Output: '{% $states.result.Payload %}',
@@ -206,7 +222,7 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-invoker-token',
     name: 'Cross-region SDK call: hand off a task token (.waitForTaskToken, JSONPath)',
     description:
-      'Start work in ANOTHER region and wait for it: the invoker sends an SQS message in the target region carrying the task token (message attribute TaskToken); the worker there calls SendTaskSuccess/SendTaskFailure on this state machine\'s region. Uses lambda:invoke.waitForTaskToken; set TimeoutSeconds. With the recommended Lambda Retry.',
+      "Start work in ANOTHER region and wait for it: the invoker sends an SQS message in the target region carrying the task token (message attribute TaskToken); the worker there calls SendTaskSuccess/SendTaskFailure on this state machine's region. Uses lambda:invoke.waitForTaskToken; set TimeoutSeconds. With the recommended Lambda Retry.",
     kind: 'state',
     queryLanguage: 'JSONPath',
     body: {
@@ -269,7 +285,7 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-xaccount-role',
     name: 'Cross-account task: Credentials with a literal role (JSONPath)',
     description:
-      'Run one task in ANOTHER account: Step Functions assumes the target role for this task only. Use a literal role when the target account is fixed. The target role must trust this state machine\'s execution role (sts:ExternalId = state machine ARN); the execution role needs sts:AssumeRole on it.',
+      "Run one task in ANOTHER account: Step Functions assumes the target role for this task only. Use a literal role when the target account is fixed. The target role must trust this state machine's execution role (sts:ExternalId = state machine ARN); the execution role needs sts:AssumeRole on it.",
     kind: 'state',
     queryLanguage: 'JSONPath',
     body: {
@@ -309,7 +325,7 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-xaccount-role-jsonata',
     name: 'Cross-account task: Credentials built with JSONata',
     description:
-      'JSONata cross-account task: the role and the function ARN are built from the input\'s account id, e.g. inside a Map over accounts. Credentials.RoleArn takes a {% %} expression (or a literal role ARN).',
+      "JSONata cross-account task: the role and the function ARN are built from the input's account id, e.g. inside a Map over accounts. Credentials.RoleArn takes a {% %} expression (or a literal role ARN).",
     kind: 'state',
     queryLanguage: 'JSONata',
     body: {
@@ -318,7 +334,8 @@ export const SNIPPETS: SnippetSpec[] = [
         ...JSONATA,
         Resource: 'arn:aws:states:::lambda:invoke',
         Credentials: {
-          RoleArn: "{% 'arn:aws:iam::' & $states.input.«accountField:accountId» & ':role/«roleName:StepFunctionsCrossAccount»' %}",
+          RoleArn:
+            "{% 'arn:aws:iam::' & $states.input.«accountField:accountId» & ':role/«roleName:StepFunctionsCrossAccount»' %}",
         },
         Arguments: {
           FunctionName:
@@ -367,7 +384,10 @@ export const SNIPPETS: SnippetSpec[] = [
         Credentials: { RoleArn: TARGET_ROLE },
         Arguments: {
           StateMachineArn: 'arn:aws:states:«region:us-east-1»:«targetAccount»:stateMachine:«target:TargetStateMachine»',
-          Input: { payload: '{% $states.input %}', AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: '{% $states.context.Execution.Id %}' },
+          Input: {
+            payload: '{% $states.input %}',
+            AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID: '{% $states.context.Execution.Id %}',
+          },
         },
         Output: '{% $states.result.Output %}',
         End: true,
@@ -387,7 +407,8 @@ export const SNIPPETS: SnippetSpec[] = [
         Resource: 'arn:aws:states:::aws-sdk:sfn:startSyncExecution',
         Credentials: { RoleArn: TARGET_ROLE },
         Parameters: {
-          StateMachineArn: 'arn:aws:states:«region:us-east-1»:«targetAccount»:stateMachine:«target:TargetExpressStateMachine»',
+          StateMachineArn:
+            'arn:aws:states:«region:us-east-1»:«targetAccount»:stateMachine:«target:TargetExpressStateMachine»',
           'Input.$': 'States.JsonToString($)',
         },
         ResultPath: '$.«resultField:express»',
@@ -440,7 +461,8 @@ export const SNIPPETS: SnippetSpec[] = [
           Path: '«path:/execution»',
           RequestBody: {
             'input.$': 'States.JsonToString($)',
-            stateMachineArn: 'arn:aws:states:«region»:«targetAccount:222222222222»:stateMachine:«target:TargetStateMachine»',
+            stateMachineArn:
+              'arn:aws:states:«region»:«targetAccount:222222222222»:stateMachine:«target:TargetStateMachine»',
           },
           AuthType: 'RESOURCE_POLICY',
         },
@@ -642,13 +664,19 @@ export const SNIPPETS: SnippetSpec[] = [
     prefix: 'sfnx-catch-lambda',
     name: 'Catch: Lambda and invoker failures',
     description:
-      'Catch what retries cannot fix on a Lambda or invoker task: Lambda.Unknown (timeout, out of memory), the invoker\'s own refusals (Invoker.CallNotAllowed, Invoker.RegionNotAllowed, Invoker.InvalidInput) and any other task failure. Add ResultPath (JSONPath) or Output (JSONata) to keep the input.',
+      "Catch what retries cannot fix on a Lambda or invoker task: Lambda.Unknown (timeout, out of memory), the invoker's own refusals (Invoker.CallNotAllowed, Invoker.RegionNotAllowed, Invoker.InvalidInput) and any other task failure. Add ResultPath (JSONPath) or Output (JSONata) to keep the input.",
     kind: 'fields',
     queryLanguage: 'any',
     body: {
       Catch: [
         {
-          ErrorEquals: ['Lambda.Unknown', 'Invoker.CallNotAllowed', 'Invoker.RegionNotAllowed', 'Invoker.InvalidInput', 'States.TaskFailed'],
+          ErrorEquals: [
+            'Lambda.Unknown',
+            'Invoker.CallNotAllowed',
+            'Invoker.RegionNotAllowed',
+            'Invoker.InvalidInput',
+            'States.TaskFailed',
+          ],
           Next: '«handler:HandleFailure»',
         },
       ],

@@ -22,7 +22,9 @@ const PATH: Schema = { type: 'string', minLength: 1 };
 /** Case-insensitive regex source for a literal, e.g. `ci('te')` -> `[Tt][Ee]`. */
 function ci(literal: string): string {
   return [...literal]
-    .map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')))
+    .map((c) =>
+      /[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'),
+    )
     .join('');
 }
 const oneOfNames = (names: string[], prefixes: string[] = []): string =>
@@ -37,7 +39,11 @@ interface Field extends FieldOptions {
   schema: Schema;
   description: string;
 }
-const field = (description: string, schema: Schema, options: FieldOptions = {}): Field => ({ description, schema, ...options });
+const field = (description: string, schema: Schema, options: FieldOptions = {}): Field => ({
+  description,
+  schema,
+  ...options,
+});
 
 /** An object schema from fields: each field, its `.$` twin, and "one of the two" for required fields. */
 function objectOf(title: string, description: string, fields: Record<string, Field>, extra: Schema = {}): Schema {
@@ -46,7 +52,11 @@ function objectOf(title: string, description: string, fields: Record<string, Fie
   for (const [name, f] of Object.entries(fields)) {
     properties[name] = f.noJsonata
       ? { description: f.description, markdownDescription: f.description, ...f.schema }
-      : { description: f.description, markdownDescription: f.description, anyOf: [f.schema, { $ref: '#/definitions/jsonata' }] };
+      : {
+          description: f.description,
+          markdownDescription: f.description,
+          anyOf: [f.schema, { $ref: '#/definitions/jsonata' }],
+        };
     // No $ref with siblings: draft-07 ignores a $ref's siblings (here the description).
     properties[`${name}.$`] = {
       description: `${f.description}\n\nTaken from a path (JSONPath states): ${PATH_DESCRIPTION}`,
@@ -100,7 +110,11 @@ export const credentialsSchema = document(
     {
       RoleArn: field(
         'The ARN of the IAM role to assume for this task, e.g. `arn:aws:iam::222222222222:role/StepFunctionsCrossAccount` (a role, not a user; same partition as the state machine).',
-        { type: 'string', pattern: ROLE_ARN_PATTERN, patternErrorMessage: 'Expected an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<name>.' },
+        {
+          type: 'string',
+          pattern: ROLE_ARN_PATTERN,
+          patternErrorMessage: 'Expected an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<name>.',
+        },
       ),
     },
     { minProperties: 1, maxProperties: 1 },
@@ -112,21 +126,68 @@ const methodField = (what: string): Field =>
   field(`The HTTP method of the ${what} request.`, { type: 'string', enum: HTTP_METHODS }, { required: true });
 
 const APIGATEWAY_FORBIDDEN_HEADERS = oneOfNames(
-  ['Authorization', 'Connection', 'Content-md5', 'Expect', 'Host', 'Max-Forwards', 'Proxy-Authenticate', 'Server', 'TE', 'Transfer-Encoding', 'Trailer', 'Upgrade', 'Via', 'Www-Authenticate'],
+  [
+    'Authorization',
+    'Connection',
+    'Content-md5',
+    'Expect',
+    'Host',
+    'Max-Forwards',
+    'Proxy-Authenticate',
+    'Server',
+    'TE',
+    'Transfer-Encoding',
+    'Trailer',
+    'Upgrade',
+    'Via',
+    'Www-Authenticate',
+  ],
   ['X-Forwarded', 'X-Amz'],
 );
 const HTTP_FORBIDDEN_HEADERS = oneOfNames(
   [
-    'Authorization', 'A-IM', 'Accept-Charset', 'Accept-Datetime', 'Accept-Encoding', 'Cache-Control', 'Connection',
-    'Content-Encoding', 'Content-MD5', 'Date', 'Expect', 'Forwarded', 'From', 'Host', 'HTTP2-Settings', 'If-Match',
-    'If-Modified-Since', 'If-None-Match', 'If-Range', 'If-Unmodified-Since', 'Max-Forwards', 'Origin', 'Pragma',
-    'Proxy-Authorization', 'Referer', 'Server', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade', 'Via', 'Warning',
+    'Authorization',
+    'A-IM',
+    'Accept-Charset',
+    'Accept-Datetime',
+    'Accept-Encoding',
+    'Cache-Control',
+    'Connection',
+    'Content-Encoding',
+    'Content-MD5',
+    'Date',
+    'Expect',
+    'Forwarded',
+    'From',
+    'Host',
+    'HTTP2-Settings',
+    'If-Match',
+    'If-Modified-Since',
+    'If-None-Match',
+    'If-Range',
+    'If-Unmodified-Since',
+    'Max-Forwards',
+    'Origin',
+    'Pragma',
+    'Proxy-Authorization',
+    'Referer',
+    'Server',
+    'TE',
+    'Trailer',
+    'Transfer-Encoding',
+    'Upgrade',
+    'Via',
+    'Warning',
   ],
   ['x-forwarded-', 'x-amz-', 'x-amzn-'],
 );
 
 /** A map of header (or query) names; `Name.$` entries take a path. */
-function nameValueMap(description: string, value: Schema, forbiddenNames?: { pattern: string; message: string }): Schema {
+function nameValueMap(
+  description: string,
+  value: Schema,
+  forbiddenNames?: { pattern: string; message: string },
+): Schema {
   return {
     type: 'object',
     description,
@@ -150,14 +211,17 @@ export const apigatewayInvokeSchema = document(
         'The API host only, `<apiId>.execute-api.<region>.amazonaws.com`: no `https://`, no path (the path goes in `Path`, the stage in `Stage`).',
         {
           type: 'string',
-          pattern: '^(?:[0-9a-z]+|\\$\\{[^}]+\\})\\.execute-api\\.(?:[a-z0-9-]+|\\$\\{[^}]+\\})\\.amazonaws\\.com(?:\\.cn)?$|^\\$\\{[^}]+\\}$',
+          pattern:
+            '^(?:[0-9a-z]+|\\$\\{[^}]+\\})\\.execute-api\\.(?:[a-z0-9-]+|\\$\\{[^}]+\\})\\.amazonaws\\.com(?:\\.cn)?$|^\\$\\{[^}]+\\}$',
           patternErrorMessage:
             'ApiEndpoint must be an API Gateway host such as a1b2c3d4e5.execute-api.us-east-1.amazonaws.com (no scheme, no path). For other HTTPS APIs use arn:aws:states:::http:invoke.',
         },
         { required: true },
       ),
       Method: methodField('API Gateway'),
-      Stage: field('The stage name, e.g. `prod`. Optional only for HTTP APIs with the `$default` stage.', { type: 'string' }),
+      Stage: field('The stage name, e.g. `prod`. Optional only for HTTP APIs with the `$default` stage.', {
+        type: 'string',
+      }),
       Path: field('The resource path after the stage, e.g. `/orders/123`.', { type: 'string' }),
       Headers: field(
         'Request headers: each value is an ARRAY of strings (`{"Accept": ["application/json"]}`). For `.waitForTaskToken`, send the task token here (`"TaskToken.$": "States.Array($$.Task.Token)"`). Headers starting with X-Forwarded, X-Amz or X-Amzn and Authorization, Host, Connection... are rejected.',
@@ -171,7 +235,9 @@ export const apigatewayInvokeSchema = document(
         nameValueMap('Query string parameters (values are arrays of strings).', STRING_ARRAY),
       ),
       RequestBody: field('The request body (JSON or a string). Only for PATCH, POST and PUT.', {}),
-      AllowNullValues: field('Send null values of the request body as `null` instead of dropping them.', { type: 'boolean' }),
+      AllowNullValues: field('Send null values of the request body as `null` instead of dropping them.', {
+        type: 'boolean',
+      }),
       AuthType: field(
         'How the request is authorised: `NO_AUTH` (default; no signature), `IAM_ROLE` (signed with the execution role, same account only), `RESOURCE_POLICY` (cross-account REST APIs whose resource policy allows this state machine).',
         {
@@ -198,13 +264,18 @@ export const apigatewayInvokeSchema = document(
 const CONNECTION_ARN: Schema = {
   type: 'string',
   pattern: '^arn:aws(?:-[a-z]+)*:events:[a-z0-9-]+:\\d{12}:connection/[\\w.-]+/[\\w-]+$|^\\$\\{[^}]+\\}$',
-  patternErrorMessage: 'Expected an EventBridge connection ARN: arn:aws:events:<region>:<account>:connection/<name>/<id>.',
+  patternErrorMessage:
+    'Expected an EventBridge connection ARN: arn:aws:events:<region>:<account>:connection/<name>/<id>.',
 };
 const connectionObject = (title: string, description: string) =>
   objectOf(title, description, {
-    ConnectionArn: field('The ARN of the EventBridge connection, `arn:aws:events:<region>:<account>:connection/<name>/<id>`.', CONNECTION_ARN, {
-      required: true,
-    }),
+    ConnectionArn: field(
+      'The ARN of the EventBridge connection, `arn:aws:events:<region>:<account>:connection/<name>/<id>`.',
+      CONNECTION_ARN,
+      {
+        required: true,
+      },
+    ),
   });
 
 export const httpInvokeSchema = document(
@@ -225,7 +296,10 @@ export const httpInvokeSchema = document(
       Method: methodField('HTTP'),
       Authentication: field(
         'The EventBridge connection that authorises the request. Credentials never go in Headers.',
-        connectionObject('Authentication', 'The EventBridge connection whose credentials Step Functions adds to the request.'),
+        connectionObject(
+          'Authentication',
+          'The EventBridge connection whose credentials Step Functions adds to the request.',
+        ),
       ),
       InvocationConfig: field(
         'For private APIs: an EventBridge connection with a VPC Lattice resource configuration.',
@@ -233,24 +307,38 @@ export const httpInvokeSchema = document(
       ),
       Headers: field(
         'Request headers (string values). Never put credentials here (an Authorization header fails and is visible to anyone who can read the definition): use the connection.',
-        nameValueMap('Request headers.', { type: 'string' }, {
-          pattern: HTTP_FORBIDDEN_HEADERS,
-          message: 'The HTTP task rejects this header (Authorization, Host, Accept-Encoding, x-amz-*, ...). Credentials belong in the EventBridge connection.',
-        }),
+        nameValueMap(
+          'Request headers.',
+          { type: 'string' },
+          {
+            pattern: HTTP_FORBIDDEN_HEADERS,
+            message:
+              'The HTTP task rejects this header (Authorization, Host, Accept-Encoding, x-amz-*, ...). Credentials belong in the EventBridge connection.',
+          },
+        ),
       ),
       QueryParameters: field(
         'Query string parameters (string values; arrays are written as Transform.RequestEncodingOptions.ArrayFormat says).',
         nameValueMap('Query string parameters.', { anyOf: [{ type: 'string' }, STRING_ARRAY] }),
       ),
-      RequestBody: field('The request body: JSON, or a string. With Transform.RequestBodyEncoding URL_ENCODED, a JSON object encoded as a form.', {}),
+      RequestBody: field(
+        'The request body: JSON, or a string. With Transform.RequestBodyEncoding URL_ENCODED, a JSON object encoded as a form.',
+        {},
+      ),
       Transform: field(
         'How the request body is encoded.',
         objectOf('Transform', 'How Step Functions encodes the request body.', {
-          RequestBodyEncoding: field('`NONE` (send JSON as is, default) or `URL_ENCODED` (application/x-www-form-urlencoded).', {
-            type: 'string',
-            enum: ['NONE', 'URL_ENCODED'],
-            enumDescriptions: ['Send the body as JSON.', 'Encode the JSON body as an application/x-www-form-urlencoded form.'],
-          }),
+          RequestBodyEncoding: field(
+            '`NONE` (send JSON as is, default) or `URL_ENCODED` (application/x-www-form-urlencoded).',
+            {
+              type: 'string',
+              enum: ['NONE', 'URL_ENCODED'],
+              enumDescriptions: [
+                'Send the body as JSON.',
+                'Encode the JSON body as an application/x-www-form-urlencoded form.',
+              ],
+            },
+          ),
           RequestEncodingOptions: field(
             'Options of the URL encoding.',
             objectOf('RequestEncodingOptions', 'Options of the URL encoding.', {
@@ -281,20 +369,57 @@ export const invokerPayloadSchema = document(
     {
       service: field(
         'The SDK v3 package suffix (`@aws-sdk/client-<service>`): `s3`, `dynamodb`, `sfn`, `cloudwatch-logs`, `api-gateway`... Not the IAM prefix (`states`, `logs`) nor the SDK v2 name.',
-        { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', examples: ['s3', 'dynamodb', 'sqs', 'sns', 'ssm', 'sfn', 'lambda', 'eventbridge', 'cloudwatch-logs', 'secrets-manager'] },
+        {
+          type: 'string',
+          pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+          examples: [
+            's3',
+            'dynamodb',
+            'sqs',
+            'sns',
+            'ssm',
+            'sfn',
+            'lambda',
+            'eventbridge',
+            'cloudwatch-logs',
+            'secrets-manager',
+          ],
+        },
         { required: true },
       ),
-      action: field('The operation in camelCase (`getObject`, `putItem`); the command class is PascalCase(action) + "Command".', {
-        type: 'string',
-        pattern: '^[a-z][A-Za-z0-9]*$',
-        patternErrorMessage: 'action is the camelCase operation name, e.g. getObject.',
-      }, { required: true }),
-      region: field('The region to call, e.g. `us-west-2` (it may differ from the state machine\'s region: that is the point).', {
-        type: 'string',
-        pattern: '^[a-z]{2}(?:-[a-z]+)+-\\d{1,2}$',
-        examples: ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1'],
-      }, { required: true }),
-      parameters: field("The operation's input, with the API's own member names (usually PascalCase: `Bucket`, `Key`).", { type: 'object' }),
+      action: field(
+        'The operation in camelCase (`getObject`, `putItem`); the command class is PascalCase(action) + "Command".',
+        {
+          type: 'string',
+          pattern: '^[a-z][A-Za-z0-9]*$',
+          patternErrorMessage: 'action is the camelCase operation name, e.g. getObject.',
+        },
+        { required: true },
+      ),
+      region: field(
+        "The region to call, e.g. `us-west-2` (it may differ from the state machine's region: that is the point).",
+        {
+          type: 'string',
+          pattern: '^[a-z]{2}(?:-[a-z]+)+-\\d{1,2}$',
+          examples: [
+            'us-east-1',
+            'us-east-2',
+            'us-west-1',
+            'us-west-2',
+            'eu-west-1',
+            'eu-west-2',
+            'eu-central-1',
+            'ap-southeast-1',
+            'ap-southeast-2',
+            'ap-northeast-1',
+          ],
+        },
+        { required: true },
+      ),
+      parameters: field(
+        "The operation's input, with the API's own member names (usually PascalCase: `Bucket`, `Key`).",
+        { type: 'object' },
+      ),
       endpoint: field(
         'Endpoint override URL (LocalStack, VPC endpoints). Honoured only when the function allows it (ALLOW_ENDPOINT_OVERRIDE); never take it from execution input (SSRF).',
         { type: 'string', pattern: '^https?://' },
@@ -303,7 +428,11 @@ export const invokerPayloadSchema = document(
         type: 'string',
         pattern: ROLE_ARN_PATTERN,
       }),
-      externalId: field('The external id the target role\'s trust policy requires (with assumeRoleArn).', { type: 'string', minLength: 2, maxLength: 1224 }),
+      externalId: field("The external id the target role's trust policy requires (with assumeRoleArn).", {
+        type: 'string',
+        minLength: 2,
+        maxLength: 1224,
+      }),
     },
   ),
 );

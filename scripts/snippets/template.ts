@@ -169,7 +169,8 @@ export function renderJsonSnippet(entries: Record<string, TemplateValue>): strin
     const inner = indent + '\t';
     if (Array.isArray(v)) {
       if (v.length === 0) return '[]';
-      if (v.every((x) => typeof x === 'string' || typeof x === 'number')) return `[${v.map((x) => value(x, inner)).join(', ')}]`;
+      if (v.every((x) => typeof x === 'string' || typeof x === 'number'))
+        return `[${v.map((x) => value(x, inner)).join(', ')}]`;
       const items = v.map((x) => `${inner}${value(x, inner)}`);
       return `[\n${items.join(',\n')}\n${indent}]`;
     }
@@ -189,7 +190,12 @@ const YAML_RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 const YAML_NUMBERLIKE = /^[-+.]?(?:\d|\.inf|\.nan)/i;
 /** A string that YAML reads back as the same string without quotes (kept conservative). */
 function yamlPlainSafe(s: string): boolean {
-  return /^[A-Za-z_$/][A-Za-z0-9_$/.:()*,@=+-]*$/.test(s) && !s.endsWith(':') && !YAML_RESERVED.test(s) && !YAML_NUMBERLIKE.test(s);
+  return (
+    /^[A-Za-z_$/][A-Za-z0-9_$/.:()*,@=+-]*$/.test(s) &&
+    !s.endsWith(':') &&
+    !YAML_RESERVED.test(s) &&
+    !YAML_NUMBERLIKE.test(s)
+  );
 }
 /** Plain YAML is used only when the default AND every literal piece and choice is plain-safe; otherwise double quotes. */
 function yamlScalarNeedsQuotes(source: string): boolean {
@@ -213,7 +219,8 @@ export function renderYamlSnippet(entries: Record<string, TemplateValue>): strin
   const scalar = (s: string): string =>
     yamlScalarNeedsQuotes(s) ? `"${renderTemplate(s, stops, jsonStringContent)}"` : renderTemplate(s, stops, identity);
   const out: string[] = [];
-  const isScalar = (v: TemplateValue): boolean => !(Array.isArray(v) || (v !== null && typeof v === 'object' && !(v instanceof Raw)));
+  const isScalar = (v: TemplateValue): boolean =>
+    !(Array.isArray(v) || (v !== null && typeof v === 'object' && !(v instanceof Raw)));
   const scalarText = (v: TemplateValue): string => {
     if (v instanceof Raw) return renderTemplate(v.template, stops, identity);
     if (typeof v === 'string') return scalar(v);

@@ -11,9 +11,21 @@ import {
   type AllowedCall,
   type ErrorNaming,
 } from '../core/invoker/protocol';
-import { invokerPolicy, invokerTrustPolicy, samePolicy, type IamCatalog, type PolicyDocument } from '../core/invoker/policy';
+import {
+  invokerPolicy,
+  invokerTrustPolicy,
+  samePolicy,
+  type IamCatalog,
+  type PolicyDocument,
+} from '../core/invoker/policy';
 import { explainAwsError } from './errors';
-import { PORT_ACTIONS, type CallerIdentity, type FunctionSettings, type FunctionState, type InvokerAwsPorts } from './invokerClients';
+import {
+  PORT_ACTIONS,
+  type CallerIdentity,
+  type FunctionSettings,
+  type FunctionState,
+  type InvokerAwsPorts,
+} from './invokerClients';
 
 export const MANAGED_TAG = 'sfn-crossings:managed';
 export const INLINE_POLICY_NAME = 'sfn-crossings-invoker';
@@ -106,7 +118,10 @@ export function invokerEnvironment(spec: InvokerDeploySpec): Record<string, stri
 const ROLE_NOT_ASSUMABLE = /role defined for the function cannot be assumed by Lambda/i;
 
 function isRoleNotAssumable(e: unknown): boolean {
-  return (e as { name?: string }).name === 'InvalidParameterValueException' && ROLE_NOT_ASSUMABLE.test(String((e as Error).message));
+  return (
+    (e as { name?: string }).name === 'InvalidParameterValueException' &&
+    ROLE_NOT_ASSUMABLE.test(String((e as Error).message))
+  );
 }
 
 function sameRecord(a: Record<string, string>, b: Record<string, string>): boolean {
@@ -136,7 +151,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export async function deployInvoker(ports: InvokerAwsPorts, spec: InvokerDeploySpec, options: DeployOptions = {}): Promise<DeployResult> {
+export async function deployInvoker(
+  ports: InvokerAwsPorts,
+  spec: InvokerDeploySpec,
+  options: DeployOptions = {},
+): Promise<DeployResult> {
   const dryRun = options.dryRun === true;
   const functionName = spec.functionName || DEFAULT_INVOKER_NAME;
   const roleName = spec.roleName || DEFAULT_INVOKER_ROLE_NAME;
@@ -150,12 +169,23 @@ export async function deployInvoker(ports: InvokerAwsPorts, spec: InvokerDeployS
   /** Stops here when cancelled; `next` is the step about to start. */
   const checkpoint = (next: DeployStep = step) => {
     if (options.signal?.aborted) {
-      const what = [existing.roleArn && `role ${existing.roleArn}`, existing.functionArn && `function ${existing.functionArn}`].filter(Boolean);
-      throw new DeployError(`cancelled before step "${next}"; ${what.length ? `already in AWS: ${what.join(', ')}` : 'nothing was created'}`, next, { ...existing }, true);
+      const what = [
+        existing.roleArn && `role ${existing.roleArn}`,
+        existing.functionArn && `function ${existing.functionArn}`,
+      ].filter(Boolean);
+      throw new DeployError(
+        `cancelled before step "${next}"; ${what.length ? `already in AWS: ${what.join(', ')}` : 'nothing was created'}`,
+        next,
+        { ...existing },
+        true,
+      );
     }
   };
   /** Calls one port method with error translation. */
-  const call = async <K extends keyof InvokerAwsPorts>(method: K, ...args: Parameters<InvokerAwsPorts[K]>): Promise<Awaited<ReturnType<InvokerAwsPorts[K]>>> => {
+  const call = async <K extends keyof InvokerAwsPorts>(
+    method: K,
+    ...args: Parameters<InvokerAwsPorts[K]>
+  ): Promise<Awaited<ReturnType<InvokerAwsPorts[K]>>> => {
     try {
       return await (ports[method] as (...a: unknown[]) => Promise<Awaited<ReturnType<InvokerAwsPorts[K]>>>)(...args);
     } catch (e) {
@@ -184,13 +214,17 @@ export async function deployInvoker(ports: InvokerAwsPorts, spec: InvokerDeployS
           );
         }
         const delay = Math.min(max, base * 2 ** (i - 1));
-        progress(step, `${what}: waiting ${delay < 1000 ? `${delay} ms` : `${Math.round(delay / 100) / 10} s`} for the new role to propagate in IAM (attempt ${i + 1}/${attempts})`);
+        progress(
+          step,
+          `${what}: waiting ${delay < 1000 ? `${delay} ms` : `${Math.round(delay / 100) / 10} s`} for the new role to propagate in IAM (attempt ${i + 1}/${attempts})`,
+        );
         await sleep(delay, options.signal);
         checkpoint();
       }
     }
   };
-  const rawPort = <K extends keyof InvokerAwsPorts>(method: K) => ports[method] as (...a: unknown[]) => Promise<unknown>;
+  const rawPort = <K extends keyof InvokerAwsPorts>(method: K) =>
+    ports[method] as (...a: unknown[]) => Promise<unknown>;
 
   checkpoint('identity');
   progress('identity', 'Checking credentials (sts:GetCallerIdentity)');
@@ -295,7 +329,17 @@ export async function deployInvoker(ports: InvokerAwsPorts, spec: InvokerDeployS
       const created = await withRoleRetry('CreateFunction', () =>
         rawPort('createFunction')({ ...settings, name: functionName, zip: spec.zip, tags }).catch((e: unknown) => {
           if (isRoleNotAssumable(e)) throw e;
-          return Promise.reject(new DeployError(explainAwsError(e, { action: PORT_ACTIONS.createFunction, profile: options.profile, endpoint: options.endpoint }), step, { ...existing }));
+          return Promise.reject(
+            new DeployError(
+              explainAwsError(e, {
+                action: PORT_ACTIONS.createFunction,
+                profile: options.profile,
+                endpoint: options.endpoint,
+              }),
+              step,
+              { ...existing },
+            ),
+          );
         }),
       );
       functionArn = (created as FunctionState).arn || functionArn;
@@ -335,7 +379,15 @@ export async function deployInvoker(ports: InvokerAwsPorts, spec: InvokerDeployS
           rawPort('updateFunctionConfiguration')(functionName, settings).catch((e: unknown) => {
             if (isRoleNotAssumable(e)) throw e;
             return Promise.reject(
-              new DeployError(explainAwsError(e, { action: PORT_ACTIONS.updateFunctionConfiguration, profile: options.profile, endpoint: options.endpoint }), step, { ...existing }),
+              new DeployError(
+                explainAwsError(e, {
+                  action: PORT_ACTIONS.updateFunctionConfiguration,
+                  profile: options.profile,
+                  endpoint: options.endpoint,
+                }),
+                step,
+                { ...existing },
+              ),
             );
           }),
         );
@@ -349,6 +401,22 @@ export async function deployInvoker(ports: InvokerAwsPorts, spec: InvokerDeployS
       if (!dryRun) await call('tagFunction', functionArn, tags);
     }
   }
-  progress('done', dryRun ? `Dry run: ${changes.length} change(s) planned` : changes.length ? `Deployed ${functionArn}` : `Up to date: ${functionArn}`);
-  return { account, region: spec.region, roleArn, functionArn, changes, dryRun, policy, environment: settings.environment };
+  progress(
+    'done',
+    dryRun
+      ? `Dry run: ${changes.length} change(s) planned`
+      : changes.length
+        ? `Deployed ${functionArn}`
+        : `Up to date: ${functionArn}`,
+  );
+  return {
+    account,
+    region: spec.region,
+    roleArn,
+    functionArn,
+    changes,
+    dryRun,
+    policy,
+    environment: settings.environment,
+  };
 }

@@ -22,7 +22,10 @@ export function explainAwsError(e: unknown, ctx: ErrorContext = {}): string {
   const message = (field(e, 'message') || String(e)).replace(/\s+/g, ' ').trim();
   const code = field(e, 'code');
   const login = `aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}`;
-  if (/SSO session .*(expired|invalid)|token is expired|Token has expired|refresh failed|SSO Token/i.test(message) || name === 'TokenProviderError') {
+  if (
+    /SSO session .*(expired|invalid)|token is expired|Token has expired|refresh failed|SSO Token/i.test(message) ||
+    name === 'TokenProviderError'
+  ) {
     return `the SSO session${ctx.profile ? ` of profile ${ctx.profile}` : ''} has expired or is invalid: run \`${login}\` and try again`;
   }
   if (/Could not load credentials from any providers|Unable to find (a )?(valid )?credentials/i.test(message)) {
@@ -55,7 +58,13 @@ export function explainAwsError(e: unknown, ctx: ErrorContext = {}): string {
   if (/Throttl|TooManyRequests|SlowDown|RequestLimitExceeded|Rate exceeded/i.test(`${name} ${message}`)) {
     return `AWS is throttling ${ctx.action ?? 'the requests'} (${name}) even after retries: wait a minute and run again; nothing was rolled back`;
   }
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'ECONNRESET' || /ECONNREFUSED|ENOTFOUND|getaddrinfo/.test(message)) {
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'ETIMEDOUT' ||
+    code === 'ECONNRESET' ||
+    /ECONNREFUSED|ENOTFOUND|getaddrinfo/.test(message)
+  ) {
     return `cannot reach ${ctx.endpoint ?? 'AWS'} (${code || name}): check the network${ctx.endpoint ? ' and the endpoint URL' : ''}`;
   }
   return `${ctx.action ? `${ctx.action} failed: ` : ''}${name}: ${message}`;

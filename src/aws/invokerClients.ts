@@ -65,13 +65,20 @@ export interface WaitOptions {
 export interface InvokerAwsPorts {
   getCallerIdentity(): Promise<CallerIdentity>;
   getRole(name: string): Promise<RoleState | undefined>;
-  createRole(input: { name: string; trustPolicy: string; description: string; tags: Record<string, string> }): Promise<RoleState>;
+  createRole(input: {
+    name: string;
+    trustPolicy: string;
+    description: string;
+    tags: Record<string, string>;
+  }): Promise<RoleState>;
   updateTrustPolicy(roleName: string, policy: string): Promise<void>;
   getRolePolicy(roleName: string, policyName: string): Promise<string | undefined>;
   putRolePolicy(roleName: string, policyName: string, policy: string): Promise<void>;
   tagRole(roleName: string, tags: Record<string, string>): Promise<void>;
   getFunction(name: string): Promise<FunctionState | undefined>;
-  createFunction(input: FunctionSettings & { name: string; zip: Uint8Array; tags: Record<string, string> }): Promise<FunctionState>;
+  createFunction(
+    input: FunctionSettings & { name: string; zip: Uint8Array; tags: Record<string, string> },
+  ): Promise<FunctionState>;
   updateFunctionCode(name: string, zip: Uint8Array): Promise<void>;
   updateFunctionConfiguration(name: string, settings: FunctionSettings): Promise<void>;
   tagFunction(arn: string, tags: Record<string, string>): Promise<void>;
@@ -203,7 +210,9 @@ export function createSdkPorts(session: AwsSession, options: SdkPortsOptions = {
       await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policy }));
     },
     async tagRole(roleName, tags) {
-      await iam.send(new TagRoleCommand({ RoleName: roleName, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+      await iam.send(
+        new TagRoleCommand({ RoleName: roleName, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }),
+      );
     },
     async getFunction(name) {
       try {

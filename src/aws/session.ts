@@ -37,11 +37,14 @@ export async function createAwsSession(options: AwsSessionOptions): Promise<AwsS
   const profile = options.profile || undefined;
   let region = options.region || undefined;
   if (!region && profile) region = (await listProfiles(env)).find((p) => p.name === profile)?.region;
-  if (!region && !profile && env.AWS_PROFILE) region = (await listProfiles(env)).find((p) => p.name === env.AWS_PROFILE)?.region;
+  if (!region && !profile && env.AWS_PROFILE)
+    region = (await listProfiles(env)).find((p) => p.name === env.AWS_PROFILE)?.region;
   region ??= env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
   if (!region) {
     throw new SessionError(
-      profile ? `profile ${profile} has no region: pass --region (or add region = ... to the profile)` : 'no region: pass --region or set AWS_REGION',
+      profile
+        ? `profile ${profile} has no region: pass --region (or add region = ... to the profile)`
+        : 'no region: pass --region or set AWS_REGION',
     );
   }
   const endpoint = options.endpointUrl || env.AWS_ENDPOINT_URL || undefined;

@@ -37,7 +37,18 @@ async function confirm(question: string): Promise<boolean> {
 
 export const deployInvokerCommand: CliCommand = async (argv, io) => {
   const args = parseArgs(argv, {
-    values: ['region', 'profile', 'function-name', 'role-name', 'calls', 'from', 'endpoint-url', 'runtime', 'allowed-regions', 'error-names'],
+    values: [
+      'region',
+      'profile',
+      'function-name',
+      'role-name',
+      'calls',
+      'from',
+      'endpoint-url',
+      'runtime',
+      'allowed-regions',
+      'error-names',
+    ],
     flags: ['dry-run', 'yes', 'help'],
   });
   if (args.flags.has('help')) {
@@ -48,15 +59,21 @@ export const deployInvokerCommand: CliCommand = async (argv, io) => {
   const region = args.values.get('region');
   if (region !== undefined && !isRegionName(region)) throw new UsageError(`--region ${region} is not a region name`);
   const runtime = args.values.get('runtime') ?? 'nodejs22.x';
-  if (!/^nodejs\d+\.x$/.test(runtime)) throw new UsageError(`--runtime ${runtime} is not a Node.js runtime (e.g. nodejs22.x)`);
+  if (!/^nodejs\d+\.x$/.test(runtime))
+    throw new UsageError(`--runtime ${runtime} is not a Node.js runtime (e.g. nodejs22.x)`);
   const functionName = args.values.get('function-name') ?? DEFAULT_INVOKER_NAME;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(functionName)) throw new UsageError(`--function-name ${functionName} is not a Lambda function name`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(functionName))
+    throw new UsageError(`--function-name ${functionName} is not a Lambda function name`);
   const roleName = args.values.get('role-name') ?? DEFAULT_INVOKER_ROLE_NAME;
   if (!/^[\w+=,.@-]{1,64}$/.test(roleName)) throw new UsageError(`--role-name ${roleName} is not an IAM role name`);
   const errorNames = args.values.get('error-names') ?? 'prefixed';
   if (errorNames !== 'prefixed' && errorNames !== 'plain') throw new UsageError('--error-names is prefixed or plain');
-  const allowedRegions = (args.values.get('allowed-regions') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-  for (const r of allowedRegions) if (!isRegionName(r)) throw new UsageError(`--allowed-regions: ${r} is not a region name`);
+  const allowedRegions = (args.values.get('allowed-regions') ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const r of allowedRegions)
+    if (!isRegionName(r)) throw new UsageError(`--allowed-regions: ${r} is not a region name`);
 
   const calls: AllowedCall[] = [];
   let assumeRoleArns: string[] = [];
@@ -72,29 +89,46 @@ export const deployInvokerCommand: CliCommand = async (argv, io) => {
     try {
       text = await readFile(resolve(io.cwd, from), 'utf8');
     } catch (e) {
-      io.stderr(`sfn-crossings deploy-invoker: cannot read ${from}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(
+        `sfn-crossings deploy-invoker: cannot read ${from}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
       return 2;
     }
-    const found = extractInvokerCalls(text, { languageId: languageIdForPath(from), invokerNames: [DEFAULT_INVOKER_NAME, functionName] });
+    const found = extractInvokerCalls(text, {
+      languageId: languageIdForPath(from),
+      invokerNames: [DEFAULT_INVOKER_NAME, functionName],
+    });
     if (found.error) {
       io.stderr(`sfn-crossings deploy-invoker: ${from}: ${found.error}\n`);
       return 2;
     }
     for (const w of found.warnings) io.stderr(`warning: ${from}: ${w}\n`);
-    for (const c of found.calls) if (!calls.some((x) => x.service === c.service && x.action === c.action)) calls.push(c);
+    for (const c of found.calls)
+      if (!calls.some((x) => x.service === c.service && x.action === c.action)) calls.push(c);
     assumeRoleArns = found.assumeRoleArns;
   }
   if (calls.length === 0) {
-    throw new UsageError(from !== undefined ? `${from} has no invoker task with a literal service and action; pass --calls` : 'pass --calls service:action,... or --from FILE');
+    throw new UsageError(
+      from !== undefined
+        ? `${from} has no invoker task with a literal service and action; pass --calls`
+        : 'pass --calls service:action,... or --from FILE',
+    );
   }
   const dryRun = args.flags.has('dry-run');
   if (!dryRun && !args.flags.has('yes') && !io.interactive) {
-    io.stderr('sfn-crossings deploy-invoker: not a terminal, so no prompt: pass --yes to deploy, or --dry-run to see the plan\n');
+    io.stderr(
+      'sfn-crossings deploy-invoker: not a terminal, so no prompt: pass --yes to deploy, or --dry-run to see the plan\n',
+    );
     return 2;
   }
 
   // The AWS SDK loads only now, so --help and usage errors stay fast.
-  const [{ createAwsSession, SessionError }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip, MissingPackageError }] = await Promise.all([
+  const [
+    { createAwsSession, SessionError },
+    { createSdkPorts },
+    { deployInvoker, DeployError },
+    { readInvokerZip, MissingPackageError },
+  ] = await Promise.all([
     import('../aws/session'),
     import('../aws/invokerClients'),
     import('../aws/deployInvoker'),
@@ -104,7 +138,12 @@ export const deployInvokerCommand: CliCommand = async (argv, io) => {
   let session;
   try {
     zip = (await readInvokerZip()).zip;
-    session = await createAwsSession({ profile: args.values.get('profile'), region, endpointUrl: args.values.get('endpoint-url'), env: io.env });
+    session = await createAwsSession({
+      profile: args.values.get('profile'),
+      region,
+      endpointUrl: args.values.get('endpoint-url'),
+      env: io.env,
+    });
   } catch (e) {
     if (e instanceof SessionError || e instanceof MissingPackageError) {
       io.stderr(`sfn-crossings deploy-invoker: ${e.message}\n`);
@@ -157,7 +196,11 @@ export const deployInvokerCommand: CliCommand = async (argv, io) => {
       }
     }
     const result = await deployInvoker(ports, spec, options);
-    io.stderr(result.changes.length ? `Deployed (${result.changes.length} change(s)).\n` : 'Already up to date: nothing written.\n');
+    io.stderr(
+      result.changes.length
+        ? `Deployed (${result.changes.length} change(s)).\n`
+        : 'Already up to date: nothing written.\n',
+    );
     io.stdout(`${result.functionArn}\n`);
     return 0;
   } catch (e) {

@@ -37,9 +37,13 @@ export const policyCommand: CliCommand = async (argv, io) => {
     io.stdout(POLICY_USAGE + '\n');
     return 0;
   }
-  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'give one definition FILE' : 'give exactly one definition FILE');
+  if (args.positionals.length !== 1)
+    throw new UsageError(
+      args.positionals.length === 0 ? 'give one definition FILE' : 'give exactly one definition FILE',
+    );
   const format = args.values.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'cloudformation') throw new UsageError(`--format must be json or cloudformation, not "${format}"`);
+  if (format !== 'json' && format !== 'cloudformation')
+    throw new UsageError(`--format must be json or cloudformation, not "${format}"`);
   const executionRoleArn = args.values.get('execution-role-arn');
   if (!executionRoleArn) throw new UsageError('--execution-role-arn is required');
   if (!args.values.has('state-machine-arn') && !args.values.has('state-machine-name'))
@@ -63,7 +67,9 @@ export const policyCommand: CliCommand = async (argv, io) => {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`sfn-crossings policy: cannot read ${args.positionals[0]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`);
+    io.stderr(
+      `sfn-crossings policy: cannot read ${args.positionals[0]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message}\n`,
+    );
     return 2;
   }
   const analysis = analyze(text, { languageId: languageForFile(file), documentRules: false, crossingRules: false });
@@ -81,11 +87,20 @@ export const policyCommand: CliCommand = async (argv, io) => {
   }
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0)
-    io.stderr(`sfn-crossings policy: warning: ${args.positionals[0]} has ${errors.length} parse problem(s); the documents cover what could be read (run sfn-crossings lint)\n`);
+    io.stderr(
+      `sfn-crossings policy: warning: ${args.positionals[0]} has ${errors.length} parse problem(s); the documents cover what could be read (run sfn-crossings lint)\n`,
+    );
   const output =
     format === 'json'
       ? kit
-      : { format: 'cloudformation', context: kit.context, ...toCloudFormation(kit), states: kit.states, wildcards: kit.wildcards, notes: kit.notes };
+      : {
+          format: 'cloudformation',
+          context: kit.context,
+          ...toCloudFormation(kit),
+          states: kit.states,
+          wildcards: kit.wildcards,
+          notes: kit.notes,
+        };
   io.stdout(JSON.stringify(output, null, 2) + '\n');
   return 0;
 };

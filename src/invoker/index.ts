@@ -60,6 +60,7 @@ interface AssumedCredentials {
 
 function defaultLoad(name: string): SdkModule {
   // A run-time require: the Lambda runtime resolves the SDK it ships; esbuild leaves a non-literal require alone.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(name) as SdkModule;
 }
 
@@ -103,16 +104,24 @@ export function createHandler(options: HandlerOptions = {}) {
   const timeoutFor = (context: LambdaContextLike | undefined): number => {
     const caps = [Number.isFinite(configuredTimeout) && configuredTimeout > 0 ? configuredTimeout : DEFAULT_TIMEOUT_MS];
     const remaining = context?.getRemainingTimeInMillis?.();
-    if (typeof remaining === 'number' && Number.isFinite(remaining)) caps.push(Math.max(100, remaining - TIMEOUT_MARGIN_MS));
+    if (typeof remaining === 'number' && Number.isFinite(remaining))
+      caps.push(Math.max(100, remaining - TIMEOUT_MARGIN_MS));
     return Math.min(...caps);
   };
 
-  const getClient = (mod: SdkModule, service: string, region: string, endpoint: string | undefined, creds?: AssumedCredentials) => {
+  const getClient = (
+    mod: SdkModule,
+    service: string,
+    region: string,
+    endpoint: string | undefined,
+    creds?: AssumedCredentials,
+  ) => {
     const key = `${service}|${region}|${endpoint ?? ''}|${creds?.accessKeyId ?? ''}`;
     let client = clients.get(key);
     if (!client) {
       const Ctor = clientClass(mod);
-      if (!Ctor) throw new InvokerError(INVOKER_ERRORS.unknownService, `${clientPackage(service)} exports no client class`);
+      if (!Ctor)
+        throw new InvokerError(INVOKER_ERRORS.unknownService, `${clientPackage(service)} exports no client class`);
       const config: Record<string, unknown> = { ...options.clientConfig, region };
       if (endpoint) config.endpoint = endpoint;
       if (creds) config.credentials = creds;
@@ -123,14 +132,22 @@ export function createHandler(options: HandlerOptions = {}) {
     return client;
   };
 
-  const withDeadline = async <T>(ms: number, what: string, run: (signal: AbortSignal) => Promise<T>, budgetMs = ms): Promise<T> => {
+  const withDeadline = async <T>(
+    ms: number,
+    what: string,
+    run: (signal: AbortSignal) => Promise<T>,
+    budgetMs = ms,
+  ): Promise<T> => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), ms);
     try {
       return await run(controller.signal);
     } catch (e) {
       if (controller.signal.aborted) {
-        throw new InvokerError(INVOKER_ERRORS.timeout, `${what} did not complete within ${budgetMs} ms (the invoker stops before the Lambda timeout)`);
+        throw new InvokerError(
+          INVOKER_ERRORS.timeout,
+          `${what} did not complete within ${budgetMs} ms (the invoker stops before the Lambda timeout)`,
+        );
       }
       throw e;
     } finally {
@@ -153,7 +170,9 @@ export function createHandler(options: HandlerOptions = {}) {
       DurationSeconds: 900,
     };
     if (event.externalId) input.ExternalId = event.externalId;
-    let out: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date } };
+    let out: {
+      Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date };
+    };
     try {
       out = (await withDeadline(deadlineMs, `sts:AssumeRole ${event.assumeRoleArn}`, (abortSignal) =>
         client.send(new Command(input), { abortSignal }),
@@ -161,11 +180,17 @@ export function createHandler(options: HandlerOptions = {}) {
     } catch (e) {
       if (e instanceof InvokerError) throw e;
       const d = describe(e);
-      throw new InvokerError(INVOKER_ERRORS.assumeRoleFailed, `cannot assume ${event.assumeRoleArn}: ${d.name}: ${d.message}`);
+      throw new InvokerError(
+        INVOKER_ERRORS.assumeRoleFailed,
+        `cannot assume ${event.assumeRoleArn}: ${d.name}: ${d.message}`,
+      );
     }
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-      throw new InvokerError(INVOKER_ERRORS.assumeRoleFailed, `sts:AssumeRole returned no credentials for ${event.assumeRoleArn}`);
+      throw new InvokerError(
+        INVOKER_ERRORS.assumeRoleFailed,
+        `sts:AssumeRole returned no credentials for ${event.assumeRoleArn}`,
+      );
     }
     const creds = {
       accessKeyId: c.AccessKeyId,
@@ -188,7 +213,10 @@ export function createHandler(options: HandlerOptions = {}) {
       );
     }
     if (regions && !regions.includes(event.region)) {
-      throw new InvokerError(INVOKER_ERRORS.regionNotAllowed, `region ${event.region} is not in ALLOWED_REGIONS (${regions.join(', ')})`);
+      throw new InvokerError(
+        INVOKER_ERRORS.regionNotAllowed,
+        `region ${event.region} is not in ALLOWED_REGIONS (${regions.join(', ')})`,
+      );
     }
     if (event.endpoint && !endpointOverride) {
       throw new InvokerError(
@@ -201,13 +229,18 @@ export function createHandler(options: HandlerOptions = {}) {
     try {
       mod = await loadSdk(clientPackage(event.service));
     } catch (e) {
-      const notFound = (e as { code?: string }).code === 'MODULE_NOT_FOUND' || (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+      const notFound =
+        (e as { code?: string }).code === 'MODULE_NOT_FOUND' ||
+        (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
       const why = notFound ? 'is not available in this runtime' : `failed to load: ${describe(e).message}`;
       throw new InvokerError(INVOKER_ERRORS.unknownService, `${clientPackage(event.service)} ${why}`);
     }
     const Command = mod[commandName(event.action)] as CommandCtor | undefined;
     if (typeof Command !== 'function') {
-      throw new InvokerError(INVOKER_ERRORS.unknownAction, `${clientPackage(event.service)} has no ${commandName(event.action)}`);
+      throw new InvokerError(
+        INVOKER_ERRORS.unknownAction,
+        `${clientPackage(event.service)} has no ${commandName(event.action)}`,
+      );
     }
     const started = Date.now();
     const creds = event.assumeRoleArn ? await assumeRole(event, deadlineMs) : undefined;
@@ -225,7 +258,10 @@ export function createHandler(options: HandlerOptions = {}) {
       if (e instanceof InvokerError) throw e;
       const d = describe(e);
       if (d.fault === undefined && d.status === undefined) {
-        throw new InvokerError(INVOKER_ERRORS.requestFailed, `${call} in ${event.region} failed before a response: ${d.name}: ${d.message}`);
+        throw new InvokerError(
+          INVOKER_ERRORS.requestFailed,
+          `${call} in ${event.region} failed before a response: ${d.name}: ${d.message}`,
+        );
       }
       throw new InvokerError(errorName(event.service, d.name, naming), d.message);
     }

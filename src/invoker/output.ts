@@ -9,7 +9,9 @@ function isSdkStream(v: unknown): v is SdkStream {
   return typeof v === 'object' && v !== null && typeof (v as Partial<SdkStream>).transformToByteArray === 'function';
 }
 function isAsyncIterable(v: unknown): v is AsyncIterable<unknown> {
-  return typeof v === 'object' && v !== null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+  return (
+    typeof v === 'object' && v !== null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function'
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { launchChromium } from './lib/chromium.mjs';
+import { removeOnExit } from './lib/cleanup.mjs';
 import { makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { note } from './lib/log.mjs';
 
@@ -79,15 +80,24 @@ async function main() {
     throw new Error('usage: launcher.mjs [folder] --extensionDevelopmentPath=DIR --extensionTestsPath=FILE');
   }
   if (args.ignored.length) say(`ignoring ${args.ignored.join(' ')}`);
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-launcher-'));
+  const profileDir = removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-launcher-')));
   const profile = makeProfile(profileDir, {}, { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir });
   let server;
   let browser;
-  const cleanup = async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    fs.rmSync(profileDir, { recursive: true, force: true });
-  };
+  let cleaning;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      fs.rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    })());
+  // Once runTests' process is gone, its pipes are too: writing must not crash the cleanup.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  // If runTests' process dies without a signal reaching us, do not leave code-server behind.
+  const parentPid = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentPid) void cleanup().finally(() => process.exit(1));
+  }, 1000).unref();
   for (const signal of ['SIGINT', 'SIGTERM'])
     process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 

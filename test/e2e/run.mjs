@@ -9,13 +9,13 @@
 // Exits non-zero when anything fails.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { exitOnSignals } from './lib/cleanup.mjs';
 import { compileSuite } from './lib/compile.mjs';
 import { runExtensionTests } from './lib/extensionHost.mjs';
 import { ensureCodeServer, ensureDebianPackages } from './lib/install.mjs';
 import { elapsed, step } from './lib/log.mjs';
-import { docsImagesDir, outDir, repoRoot } from './lib/paths.mjs';
+import { docsImagesDir, makeRunDir, outDir, repoRoot } from './lib/paths.mjs';
 import { makeFixtureWorkspace } from './lib/workspace.mjs';
 
 const PHASES = ['suite', 'selftest', 'ui'];
@@ -43,8 +43,8 @@ function build() {
   if (result.status !== 0) throw new Error(`npm run build failed (${result.status ?? result.signal})`);
 }
 
-async function runSuite(folder, desktop) {
-  const testsPath = await compileSuite('suite');
+async function runSuite({ folder, runDir, desktop }) {
+  const testsPath = await compileSuite('suite', runDir);
   const started = Date.now();
   const run = await runExtensionTests({ testsPath, folder, desktop });
   const { passing, failing, pending, passingLine } = run.summary;
@@ -58,9 +58,9 @@ async function runSuite(folder, desktop) {
 }
 
 /** The harness's own test: a failing extension-host test must make runTests fail. */
-async function runSelftest(folder, desktop) {
-  const testsPath = await compileSuite('selftest');
-  const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-selftest-')), 'ran');
+async function runSelftest({ folder, runDir, desktop }) {
+  const testsPath = await compileSuite('selftest', runDir);
+  const marker = path.join(runDir, 'selftest-ran');
   const run = await runExtensionTests({
     testsPath,
     folder,
@@ -69,7 +69,6 @@ async function runSelftest(folder, desktop) {
     env: { SFN_E2E_SELFTEST_MARKER: marker },
   });
   const ran = fs.existsSync(marker);
-  fs.rmSync(path.dirname(marker), { recursive: true, force: true });
   const { passing, failing } = run.summary;
   if (!run.ok && ran && failing === 1 && passing === 1) {
     console.log(
@@ -82,9 +81,9 @@ async function runSelftest(folder, desktop) {
   return `selftest: the run failed, but not because of the test (test ran: ${ran}, ${passing} passing, ${failing} failing)`;
 }
 
-async function runUi(folder, docs) {
+async function runUi({ folder, runDir, docs }) {
   const { runUiPass } = await import('./ui.mjs');
-  const shots = await runUiPass({ folder, outDir });
+  const shots = await runUiPass({ folder, outDir, runDir });
   if (docs) {
     fs.mkdirSync(docsImagesDir, { recursive: true });
     for (const shot of shots) fs.copyFileSync(shot, path.join(docsImagesDir, path.basename(shot)));
@@ -108,21 +107,23 @@ async function main() {
   step('build the extension (npm run build)');
   build();
   const workspace = makeFixtureWorkspace();
+  const run = { folder: workspace.folder, runDir: makeRunDir(), desktop, docs };
   try {
     if (phases.has('suite')) {
       step('extension-host suite (test/e2e/suite)');
-      failures.push(await runSuite(workspace.folder, desktop));
+      failures.push(await runSuite(run));
     }
     if (phases.has('selftest')) {
       step('harness self-test: a failing suite must fail the run (its failure output is hidden)');
-      failures.push(await runSelftest(workspace.folder, desktop));
+      failures.push(await runSelftest(run));
     }
     if (phases.has('ui')) {
       step('UI pass: workbench in headless chromium, screenshots');
-      failures.push(await runUi(workspace.folder, docs).catch((e) => `UI pass failed: ${e.stack ?? e}`));
+      failures.push(await runUi(run).catch((e) => `UI pass failed: ${e.stack ?? e}`));
     }
   } finally {
     workspace.dispose();
+    fs.rmSync(run.runDir, { recursive: true, force: true });
   }
   const failed = failures.filter(Boolean);
   step(failed.length ? `FAILED after ${elapsed()} s` : `all e2e phases passed in ${elapsed()} s`);
@@ -130,7 +131,7 @@ async function main() {
   return failed.length ? 1 : 0;
 }
 
-process.once('SIGTERM', () => process.exit(143)); // runs the exit hooks that stop code-server
+exitOnSignals(); // so the exit hooks remove temp folders and stop code-server
 main().then(
   (code) => process.exit(code),
   (error) => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { launchChromium } from './lib/chromium.mjs';
+import { removeOnExit } from './lib/cleanup.mjs';
 import { installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { note } from './lib/log.mjs';
 import { repoRoot } from './lib/paths.mjs';
@@ -16,20 +17,26 @@ import { packageVsix } from './lib/vsix.mjs';
 const say = (message) => note('ui', message);
 const themes = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
 
+export { packageVsix };
+
 /**
- * Starts code-server on `folder` with our extension and opens the workbench in chromium.
- * @param {{ folder: string, theme?: 'dark' | 'light', settings?: object, viewport?: { width: number, height: number },
- *           env?: NodeJS.ProcessEnv }} options  `env` reaches the extension host.
+ * Starts code-server on `folder` with our extension and opens the workbench in chromium. The extension is
+ * `vsix` installed into a fresh profile (see packageVsix()), or, without `vsix`, this checkout loaded as
+ * a development extension (the window title then says "[Extension Development Host]").
+ * @param {{ folder: string, vsix?: string, theme?: 'dark' | 'light', settings?: object,
+ *           viewport?: { width: number, height: number }, env?: NodeJS.ProcessEnv }} options
+ *        `env` reaches the extension host.
  * @returns {Promise<{ page: import('playwright-core').Page, origin: string, close(): Promise<void> }>}
  */
 export async function openWorkbench({
   folder,
+  vsix,
   theme = 'dark',
   settings = {},
   viewport = { width: 1400, height: 860 },
   env,
 }) {
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-ui-'));
+  const profileDir = removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-ui-')));
   const profile = makeProfile(profileDir, { 'workbench.colorTheme': themes[theme], ...settings });
   let server;
   let browser;
@@ -39,11 +46,12 @@ export async function openWorkbench({
     fs.rmSync(profileDir, { recursive: true, force: true });
   };
   try {
+    if (vsix) installExtension(vsix, profile);
     server = await startCodeServer({ ...profile, env: { ...process.env, ...env } });
     browser = await launchChromium(profileDir);
     const page = await (await browser.newContext({ viewport })).newPage();
     page.on('pageerror', (error) => say(`browser pageerror: ${error.message}`));
-    const payload = [['extensionDevelopmentPath', server.remoteUri(repoRoot)]];
+    const payload = vsix ? undefined : [['extensionDevelopmentPath', server.remoteUri(repoRoot)]];
     await page.goto(server.workbenchUrl({ folder, payload }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
@@ -91,31 +99,45 @@ export async function screenshot(page, outDir, name) {
   return file;
 }
 
+const lexicographicLess = (a, b) => {
+  const i = a.findIndex((value, k) => value !== b[k]);
+  return i >= 0 && a[i] < b[i];
+};
+
 /**
- * The definition the pass shows, judged by dist/core.js: the most severe finding wins (error, warning, info),
- * an example before a fixture at equal severity.
+ * The definition the pass shows (SFN_E2E_SHOWCASE names one), judged by dist/core.js: the most severe
+ * finding wins (error, warning, info), then an example before a fixture, then the fewest findings.
+ * Returns the file and the code of its first finding by position (where F8 lands).
  */
 function pickShowcase(folder) {
   const { lint } = createRequire(import.meta.url)(path.join(repoRoot, 'dist', 'core.js'));
   const examples = path.join(folder, 'examples');
-  const candidates = fs.existsSync(examples)
-    ? fs
-        .readdirSync(examples)
-        .filter((f) => /\.asl\.(json|ya?ml)$/.test(f))
-        .map((f) => `examples/${f}`)
-        .sort()
-    : [];
-  const rank = { error: 0, warning: 2, info: 4 };
+  const candidates = process.env.SFN_E2E_SHOWCASE
+    ? [process.env.SFN_E2E_SHOWCASE]
+    : [
+        ...(fs.existsSync(examples) ? fs.readdirSync(examples) : [])
+          .filter((f) => /\.asl\.(json|ya?ml)$/.test(f))
+          .map((f) => `examples/${f}`)
+          .sort(),
+        'start-at-missing.asl.json',
+      ];
+  const rank = { error: 0, warning: 1, info: 2 };
   let best;
-  for (const file of [...candidates, 'start-at-missing.asl.json']) {
+  for (const file of candidates) {
     const text = fs.readFileSync(path.join(folder, file), 'utf8');
     const findings = lint(text, { languageId: file.endsWith('.json') ? 'asl' : 'asl-yaml' });
-    for (const finding of findings) {
-      const score = rank[finding.severity] + (file.startsWith('examples/') ? 0 : 1);
-      if (!best || score < best.score) best = { file, code: finding.code, score };
+    if (findings.length === 0) continue;
+    const score = [
+      Math.min(...findings.map((f) => rank[f.severity])),
+      file.startsWith('examples/') ? 0 : 1,
+      findings.length,
+    ];
+    if (!best || lexicographicLess(score, best.score)) {
+      const first = [...findings].sort((a, b) => a.line - b.line || a.column - b.column)[0];
+      best = { file, code: first.code, score };
     }
   }
-  if (!best) throw new Error('no example or fixture has a finding to show');
+  if (!best) throw new Error(`no finding to show in ${candidates.join(', ')}`);
   return best;
 }
 
@@ -127,11 +149,25 @@ function validateCommandTitle() {
   return command.category ? `${command.category}: ${command.title}` : command.title;
 }
 
+/** Adds what the workbench showed when a step failed (screenshot, Problems rows, notifications) to the error. */
+async function describeFailure(page, outDir, error) {
+  const texts = (selector) =>
+    page
+      .locator(selector)
+      .allInnerTexts()
+      .catch(() => []);
+  const file = await screenshot(page, outDir, 'failure.png').catch(() => 'none');
+  const problems = await texts('.markers-panel .monaco-list-row');
+  const toasts = await texts('.notification-toast');
+  error.message += `\nfailure screenshot: ${file}\nProblems rows: ${JSON.stringify(problems)}\nnotifications: ${JSON.stringify(toasts)}`;
+}
+
 /** Runs the pass and returns the PNG files it wrote to `outDir`. */
-export async function runUiPass({ folder, outDir }) {
+export async function runUiPass({ folder, outDir, runDir }) {
   const { file, code } = pickShowcase(folder);
-  say(`showing ${file} (expects ${code})`);
-  const workbench = await openWorkbench({ folder });
+  const vsix = packageVsix(runDir);
+  say(`packaged ${path.relative(repoRoot, vsix)}; showing ${file} (expects ${code})`);
+  const workbench = await openWorkbench({ folder, vsix });
   const { page } = workbench;
   try {
     const shots = [];
@@ -139,6 +175,18 @@ export async function runUiPass({ folder, outDir }) {
     const rows = await problemsRows(page, code);
     say(`Problems panel: ${rows.length} row(s), e.g. ${JSON.stringify(rows.find((r) => r.includes(code)))}`);
     shots.push(await screenshot(page, outDir, 'problems.png'));
+
+    // F8 (Go to Next Problem) puts the cursor on the first finding; Show or Focus Hover shows it with its doc link.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    await page.locator('.marker-widget', { hasText: code }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await page.locator('.marker-widget').waitFor({ state: 'hidden' });
+    await runCommand(page, 'Show or Focus Hover');
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: code }).first().waitFor({ timeout: 15_000 });
+    shots.push(await screenshot(page, outDir, 'problem-hover.png'));
+    await page.keyboard.press('Escape');
 
     const title = validateCommandTitle();
     await page.keyboard.press('F1');
@@ -150,11 +198,14 @@ export async function runUiPass({ folder, outDir }) {
     shots.push(await screenshot(page, outDir, 'command-palette.png'));
     await page.keyboard.press('Escape');
     await runCommand(page, title);
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Validated' }).first();
+    const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Validated' }).first();
     await toast.waitFor({ timeout: 30_000 });
     say(`command ran: ${(await toast.innerText()).split('\n')[0]}`);
     shots.push(await screenshot(page, outDir, 'command-result.png'));
     return shots;
+  } catch (error) {
+    await describeFailure(page, outDir, error);
+    throw error;
   } finally {
     await workbench.close();
   }

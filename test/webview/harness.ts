@@ -24,7 +24,7 @@ export function launchBrowser(): Promise<Browser> {
 const STUB = `
   window.__posted = [];
   window.__violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + e.sample));
   let state;
   window.acquireVsCodeApi = () => ({
     postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),

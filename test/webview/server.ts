@@ -27,6 +27,10 @@ export async function startPageServer(repoRoot: string): Promise<PageServer> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end(); // a browser tab asks for it; a webview never does
+      return;
+    }
     const prefix = '/dist/webview/';
     const file = url.pathname.startsWith(prefix) ? path.join(bundleDir, path.normalize(url.pathname.slice(prefix.length))) : '';
     if (!file || !file.startsWith(bundleDir + path.sep) || !fs.existsSync(file)) {

@@ -88,8 +88,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       kit.report('XC201', 'error', 'apigateway:invoke needs parameters "ApiEndpoint" and "Method".', atVal(resourceValue));
     return;
   }
-  const known = checkKnownFields(kit, params, API_GATEWAY_PARAMETERS, 'XC211', 'error', 'apigateway:invoke parameter');
-  const byName = new Map<string, Field>(known.map((f) => [f.name, f]));
+  const byName = checkKnownFields(kit, params, API_GATEWAY_PARAMETERS, 'XC211', 'error', 'apigateway:invoke parameter');
   const missing = ['ApiEndpoint', 'Method'].filter((n) => !byName.has(n));
   if (missing.length)
     kit.report(

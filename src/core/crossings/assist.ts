@@ -5,7 +5,7 @@ import type { AslModel, StateInfo } from '../model/model';
 import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 import { INVOKER_EVENT_KEYS } from '../invoker/protocol';
 import { allServices, operationsOf } from '../catalog';
-import { lookupOperation, lookupService, memberNames } from './catalog';
+import { lookupOperation, lookupService, memberNames, type MemberNames } from './catalog';
 import { listCrossings } from './inventory';
 import { KNOWN_REGIONS } from './regions';
 import { tasksOf, type TaskInfo } from './tasks';
@@ -167,7 +167,7 @@ export function completionsAt(model: AslModel, offset: number, invokerNames: rea
 function memberCompletions(
   obj: ObjectNode,
   offset: number,
-  names: { all: Set<string>; required: string[] },
+  names: MemberNames,
   keyText: (name: string, existing: boolean) => string,
 ): CompletionResult | undefined {
   const at = propertyAt(obj, offset);

@@ -64,10 +64,21 @@ export function lookupOperation(service: CatalogService, action: string): Operat
   return hit;
 }
 
-/** Member names as written in the payload: the model's own (invoker) or PascalCase (aws-sdk tasks). */
-export function memberNames(op: CatalogOperation, scheme: Scheme): { all: Set<string>; required: string[] } {
-  const conv = scheme === 'sfn' ? sfnParameterName : (n: string) => n;
-  return { all: new Set(op.members.map((m) => conv(m.name))), required: op.required.map(conv) };
+const memberMemo = { v3: new WeakMap<CatalogOperation, MemberNames>(), sfn: new WeakMap<CatalogOperation, MemberNames>() };
+export interface MemberNames {
+  all: ReadonlySet<string>;
+  required: readonly string[];
+}
+
+/** Member names as written in the payload: the model's own (invoker) or PascalCase (aws-sdk tasks). Memoised. */
+export function memberNames(op: CatalogOperation, scheme: Scheme): MemberNames {
+  let hit = memberMemo[scheme].get(op);
+  if (!hit) {
+    const conv = scheme === 'sfn' ? sfnParameterName : (n: string) => n;
+    hit = { all: new Set(op.members.map((m) => conv(m.name))), required: op.required.map(conv) };
+    memberMemo[scheme].set(op, hit);
+  }
+  return hit;
 }
 
 const iamMemo = new Map<string, string[]>();

@@ -5,32 +5,19 @@ import type { FixEdit } from '../findings';
 import type { AslModel, StateInfo } from '../model/model';
 import { toValue, type ObjectNode } from '../parse/ast';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from '../invokerName';
-import { TextEditor } from './edits';
+import { constantValue, TextEditor } from './edits';
 import { classify, type TaskInfo } from './tasks';
 import { isSecretHeader } from './http';
 import { splitEndpoint } from './apigateway';
-import { lookupService } from './catalog';
+import { lookupOperation, lookupService, type CatalogService } from './catalog';
+import { connectionPlaceholder, RECOMMENDED_LAMBDA_RETRY } from './constants';
+import { sfnParameterName } from '../catalog';
 
-export const CONNECTION_ARN_PLACEHOLDER = 'arn:aws:events:us-east-1:111122223333:connection/REPLACE-WITH-YOUR-CONNECTION/00000000-0000-0000-0000-000000000000';
-
-export function connectionPlaceholder(partition: string | undefined): string {
-  return CONNECTION_ARN_PLACEHOLDER.replace('arn:aws:', `arn:${partition ?? 'aws'}:`);
-}
-
-/** The Retry AWS CDK puts on its cross-region Lambda task (DOMAIN.md section 1). */
-export const RECOMMENDED_LAMBDA_RETRY = {
-  ErrorEquals: [
-    'Lambda.ClientExecutionTimeoutException',
-    'Lambda.ServiceException',
-    'Lambda.AWSLambdaException',
-    'Lambda.SdkClientException',
-  ],
-  IntervalSeconds: 2,
-  MaxAttempts: 6,
-  BackoffRate: 2,
-};
+export { CONNECTION_ARN_PLACEHOLDER, connectionPlaceholder, RECOMMENDED_LAMBDA_RETRY } from './constants';
 
 type Json = Record<string, unknown>;
+
+const RETRY_FIELD = constantValue([RECOMMENDED_LAMBDA_RETRY]);
 
 /** Rebuilds an object with keys renamed/replaced/removed in place, keeping the other keys' order. */
 function rebuild(obj: Json, change: (key: string, value: unknown) => Array<[string, unknown]> | undefined): Json {
@@ -119,7 +106,7 @@ export function toInvokerEdits(
   const pKey = paramsKey(task);
   const state = toValue(task.node) as Json;
   const payload: Json = { service: v3, action: task.action, region };
-  if (task.paramsProp) payload.parameters = toValue(task.paramsProp.value);
+  if (task.paramsProp) payload.parameters = renameMembers(toValue(task.paramsProp.value), found.service ?? found.suggestion, task.action, 'to-model');
   const creds = state.Credentials as Json | undefined;
   if (creds && typeof creds === 'object') {
     if ('RoleArn' in creds) payload.assumeRoleArn = creds.RoleArn;
@@ -161,7 +148,7 @@ export function toAwsSdkEdits(model: AslModel, task: TaskInfo): ConvertResult | 
     if (k === 'Resource') return [[k, `arn:${task.partition ?? 'aws'}:states:::aws-sdk:${sfn}:${p.action as string}${suffix}`]];
     if (k === pKey) {
       const out: Array<[string, unknown]> = [];
-      if (p.parameters !== undefined) out.push([k, p.parameters]);
+      if (p.parameters !== undefined) out.push([k, renameMembers(p.parameters, found.service ?? found.suggestion, p.action as string, 'to-sfn')]);
       else if (p['parameters.$'] !== undefined) out.push([k === 'Parameters' ? 'Parameters' : k, p['parameters.$']]);
       if (roleArn !== undefined && !('Credentials' in state))
         out.push(['Credentials', p.assumeRoleArn !== undefined ? { RoleArn: roleArn } : { 'RoleArn.$': roleArn }]);
@@ -181,11 +168,26 @@ export function toAwsSdkEdits(model: AslModel, task: TaskInfo): ConvertResult | 
   };
 }
 
+/**
+ * Top-level member names between the two spellings: aws-sdk tasks write every member in PascalCase, the invoker
+ * passes the API model's own names (`logGroupNamePrefix` in CloudWatch Logs). Nested names are kept as written.
+ */
+function renameMembers(params: unknown, service: CatalogService | undefined, action: string, direction: 'to-model' | 'to-sfn'): unknown {
+  const op = service && lookupOperation(service, action).operation;
+  if (!op || !params || typeof params !== 'object' || Array.isArray(params)) return params;
+  const map = new Map(op.members.map((m) => (direction === 'to-model' ? [sfnParameterName(m.name), m.name] : [m.name, sfnParameterName(m.name)])));
+  return rebuild(params as Json, (k, v) => {
+    const dynamic = k.endsWith('.$');
+    const name = map.get(dynamic ? k.slice(0, -2) : k);
+    return name === undefined ? undefined : [[dynamic ? `${name}.$` : name, v]];
+  });
+}
+
 /** Adds the recommended Lambda Retry: a new Retry field, or a first entry of an existing one. */
 export function addRetryEdits(edit: TextEditor, task: TaskInfo): FixEdit[] {
-  const retry = task.node.byKey.get('Retry');
+  const retry = task.node.get('Retry');
   if (!retry) {
-    const e = edit.insertProperty(task.node, 'Retry', [RECOMMENDED_LAMBDA_RETRY]);
+    const e = edit.insertProperty(task.node, 'Retry', RETRY_FIELD);
     return e ? [e] : [];
   }
   if (retry.value.kind !== 'array') return [];

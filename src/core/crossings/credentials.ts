@@ -12,7 +12,7 @@ export const credentialsRule: Rule = {
   run(ctx) {
     const kit = kitFor(ctx);
     for (const state of kit.model.states) {
-      const p = state.node?.byKey.get('Credentials');
+      const p = state.node?.get('Credentials');
       if (p && state.type !== 'Task')
         kit.report(
           'XC101',
@@ -49,7 +49,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'error',
       `"Credentials" accepts only "RoleArn" (or "RoleArn.$"): "${p.key}" is rejected by Step Functions.`,
       atProp(p),
-      newKey && !creds.byKey.has(newKey)
+      newKey && !creds.has(newKey)
         ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true)
         : fix(`Remove "${p.key}"`, [kit.edit.removeProperty(creds, p)], true),
     );
@@ -90,7 +90,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
           ? '"RoleArn.$" takes a path ($.field, $$.Execution..., a variable or an intrinsic function); for a literal role ARN use "RoleArn".'
           : '"RoleArn.$" must be a path: $.field, $$.context, $variable or an intrinsic function (States.Format...).',
         atVal(value),
-        literal && !creds.byKey.has('RoleArn') ? fix('Rename to "RoleArn"', [kit.edit.renameKey(role.property, 'RoleArn')], true) : undefined,
+        literal && !creds.has('RoleArn') ? fix('Rename to "RoleArn"', [kit.edit.renameKey(role.property, 'RoleArn')], true) : undefined,
       );
     }
   } else if (text !== undefined && isJsonataString(text)) {

@@ -5,6 +5,14 @@ import { stringify as yamlStringify } from 'yaml';
 import type { FixEdit } from '../findings';
 import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 
+const jsonMemo = new WeakMap<object, Map<string, string>>();
+
+/** Marks a value as constant: its JSON rendering is then cached (it must never be mutated). */
+export function constantValue<T extends object>(value: T): T {
+  if (!jsonMemo.has(value)) jsonMemo.set(value, new Map());
+  return value;
+}
+
 export class TextEditor {
   readonly yaml: boolean;
   readonly eol: string;
@@ -60,7 +68,14 @@ export class TextEditor {
   /** JSON text of a value indented for a node that starts at `offset`. */
   private json(value: unknown, offset: number): string {
     const indent = this.lineIndent(offset);
-    return JSON.stringify(value, null, this.unit).split('\n').join(this.eol + indent);
+    // Constant values (the recommended Retry) are rendered once per indentation, not once per task.
+    const memo = typeof value === 'object' && value !== null ? jsonMemo.get(value) : undefined;
+    const key = `${this.unit}|${indent}|${this.eol}`;
+    const hit = memo?.get(key);
+    if (hit !== undefined) return hit;
+    const text = JSON.stringify(value, null, this.unit).split('\n').join(this.eol + indent);
+    if (memo) memo.set(key, text);
+    return text;
   }
 
   /** Block YAML lines of a value, each after the first prefixed with `indent` spaces. */

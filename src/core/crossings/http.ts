@@ -3,7 +3,7 @@
 import type { Rule } from '../model/rule';
 import { toValue, type ObjectNode, type PropertyNode } from '../parse/ast';
 import { atProp, atVal, checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
-import { connectionPlaceholder, CONNECTION_ARN_PLACEHOLDER } from './convert';
+import { connectionPlaceholder, CONNECTION_ARN_PLACEHOLDER } from './constants';
 import { METHODS } from './apigateway';
 import type { TaskInfo } from './tasks';
 import { closest, field, fieldOf, literalString, type Field } from './values';
@@ -20,6 +20,8 @@ export const HTTP_PARAMETERS = [
 ] as const;
 export const REQUEST_BODY_ENCODINGS = ['NONE', 'URL_ENCODED'] as const;
 export const ARRAY_FORMATS = ['INDICES', 'REPEAT', 'COMMAS', 'BRACKETS'] as const;
+const TRANSFORM_FIELDS = ['RequestBodyEncoding', 'RequestEncodingOptions'];
+const ENCODING_OPTION_FIELDS = ['ArrayFormat'];
 
 /** Headers the HTTP Task refuses at run time (call-https-apis page), compared lower-case. */
 const RUNTIME_FORBIDDEN = new Set(
@@ -75,8 +77,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       kit.report('XC301', 'error', 'http:invoke needs parameters "ApiEndpoint", "Method" and "Authentication".', atVal(task.resourceProp!.value));
     return;
   }
-  const known = checkKnownFields(kit, params, HTTP_PARAMETERS, 'XC309', 'warning', 'http:invoke parameter');
-  const byName = new Map<string, Field>(known.map((f) => [f.name, f]));
+  const byName = checkKnownFields(kit, params, HTTP_PARAMETERS, 'XC309', 'warning', 'http:invoke parameter');
   const missing = ['ApiEndpoint', 'Method'].filter((n) => !byName.has(n));
   if (missing.length)
     kit.report('XC301', 'error', `http:invoke needs ${missing.map((m) => `"${m}"`).join(' and ')}.`, whereMissing(task.paramsProp, params));
@@ -180,8 +181,9 @@ function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: M
   }
 }
 
+const PLACEHOLDER_TAIL = CONNECTION_ARN_PLACEHOLDER.split(':').slice(2).join(':');
 function isPlaceholder(s: string): boolean {
-  return s.includes(CONNECTION_ARN_PLACEHOLDER.split(':').slice(2).join(':'));
+  return s.endsWith(PLACEHOLDER_TAIL);
 }
 
 function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Field, byName: Map<string, Field>): void {
@@ -268,13 +270,13 @@ function checkTransform(kit: Kit, transform: Field): void {
     kit.report('XC307', 'error', '"Transform" must be an object: { "RequestBodyEncoding": "NONE" | "URL_ENCODED", "RequestEncodingOptions": {...} }.', atVal(transform.property));
     return;
   }
-  const known = checkKnownFields(kit, obj, ['RequestBodyEncoding', 'RequestEncodingOptions'], 'XC307', 'error', 'Transform field');
-  for (const f of known) {
+  const known = checkKnownFields(kit, obj, TRANSFORM_FIELDS, 'XC307', 'error', 'Transform field');
+  for (const f of known.values()) {
     if (f.dynamic) continue;
     if (f.name === 'RequestBodyEncoding') enumValue(kit, f, REQUEST_BODY_ENCODINGS);
     else if (f.property.value.kind === 'object') {
-      const inner = checkKnownFields(kit, f.property.value, ['ArrayFormat'], 'XC307', 'error', 'RequestEncodingOptions field');
-      for (const a of inner) if (!a.dynamic) enumValue(kit, a, ARRAY_FORMATS);
+      const inner = checkKnownFields(kit, f.property.value, ENCODING_OPTION_FIELDS, 'XC307', 'error', 'RequestEncodingOptions field');
+      for (const a of inner.values()) if (!a.dynamic) enumValue(kit, a, ARRAY_FORMATS);
     } else kit.report('XC307', 'error', '"RequestEncodingOptions" must be an object: { "ArrayFormat": "INDICES" | "REPEAT" | "COMMAS" | "BRACKETS" }.', atVal(f.property));
   }
 }

@@ -6,11 +6,12 @@ import { toValue } from '../parse/ast';
 import { INVOKER_EVENT_KEYS } from '../invoker/protocol';
 import { atProp, atVal, checkKnownFields, fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
-import { addRetryEdits, RECOMMENDED_LAMBDA_RETRY } from './convert';
-import { KNOWN_REGIONS } from './regions';
+import { addRetryEdits } from './convert';
+import { RECOMMENDED_LAMBDA_RETRY } from './constants';
+import { KNOWN_REGIONS, partitionOfRegion } from './regions';
 import { checkMembers } from './sdkCall';
 import type { TaskInfo } from './tasks';
-import { closest, isRegionCode, literalString, parseRoleArn, type Field } from './values';
+import { closest, isPartition, isRegionCode, literalString, parseRoleArn, type Field } from './values';
 
 export const invokerPayloadRule: Rule = {
   id: 'crossings/invoker-payload',
@@ -33,8 +34,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       kit.report('XC412', 'error', `The invoker payload must be an object: { "service", "action", "region", "parameters" }; got ${v.kind}.`, atVal(v));
     return;
   }
-  const known = checkKnownFields(kit, payload, INVOKER_EVENT_KEYS, 'XC409', 'error', 'invoker payload field');
-  const byName = new Map<string, Field>(known.map((f) => [f.name, f]));
+  const byName = checkKnownFields(kit, payload, INVOKER_EVENT_KEYS, 'XC409', 'error', 'invoker payload field');
   const missing = ['service', 'action', 'region'].filter((n) => !byName.has(n));
   if (missing.length)
     kit.report(
@@ -105,6 +105,13 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         atVal(regionField.property),
         near ? fix(`Change to "${near}"`, [kit.edit.replace(regionField.property.value, near)], true) : undefined,
       );
+    } else if (task.partition && isPartition(task.partition) && partitionOfRegion(region) !== task.partition) {
+      kit.report(
+        'XC407',
+        'error',
+        `${region} is in partition ${partitionOfRegion(region)} but this task runs in ${task.partition}: the invoker's credentials cannot call another partition.`,
+        atVal(regionField.property),
+      );
     }
   }
   const endpoint = byName.get('endpoint');
@@ -165,7 +172,7 @@ function describeScheme(name: string, s: { iamPrefix: string; sfn: string; v2: s
 }
 
 function checkRetry(kit: Kit, task: TaskInfo): void {
-  const retry = task.node.byKey.get('Retry');
+  const retry = task.node.get('Retry');
   if (retry?.value.kind === 'array') {
     const retried = (toValue(retry.value) as Array<{ ErrorEquals?: unknown }>).some(
       (r) => Array.isArray(r?.ErrorEquals) && r.ErrorEquals.some((e) => typeof e === 'string' && RETRIED.has(e)),

@@ -41,9 +41,16 @@ export function fix(title: string, edits: Array<{ offset: number; length: number
   return [out];
 }
 
+const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function knownSet(known: readonly string[]): ReadonlySet<string> {
+  let set = knownSets.get(known);
+  if (!set) knownSets.set(known, (set = new Set(known)));
+  return set;
+}
+
 /**
  * Reports unknown fields of an object against a list of known names, with a rename fix to the closest
- * known name. Returns the fields that are known.
+ * known name. Returns the known fields by logical name (the first of `Name`/`Name.$`).
  */
 export function checkKnownFields(
   kit: Kit,
@@ -52,13 +59,13 @@ export function checkKnownFields(
   code: string,
   severity: Severity,
   what: string,
-): Field[] {
-  const set = new Set(known);
-  const out: Field[] = [];
+): Map<string, Field> {
+  const set = knownSet(known);
+  const out = new Map<string, Field>();
   for (const p of obj.properties) {
     const f = fieldOf(p);
     if (set.has(f.name)) {
-      out.push(f);
+      if (!out.has(f.name)) out.set(f.name, f);
       continue;
     }
     const near = closest(f.name, known);

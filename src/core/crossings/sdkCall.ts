@@ -26,11 +26,10 @@ export function checkMembers(
   codes: MemberCodes,
 ): void {
   const { all, required } = memberNames(op, scheme);
-  const present = new Set<string>();
   if (input) {
     for (const p of input.properties) {
+      if (all.has(p.key)) continue;
       const f = fieldOf(p);
-      present.add(f.name);
       if (all.has(f.name)) continue;
       const near = closest(f.name, all);
       const newKey = near && (p.key.endsWith('.$') ? `${near}.$` : near);
@@ -40,12 +39,12 @@ export function checkMembers(
         codes.unknownSeverity,
         `${label} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? ' Member names are case-sensitive and spelled as in the API model.' : ''}`,
         { offset: p.keyOffset, length: p.keyLength, path: p.pointer },
-        newKey && !input.byKey.has(newKey) ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
+        newKey && !input.has(newKey) ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
         near ? { suggestion: near } : undefined,
       );
     }
   }
-  const missing = required.filter((r) => !present.has(r));
+  const missing = required.filter((r) => !input || !(input.has(r) || input.has(`${r}.$`)));
   if (missing.length) {
     kit.report(
       codes.missing,

@@ -68,8 +68,8 @@ export function tasksOf(model: AslModel, invokerNames: readonly string[]): TaskI
 /** The parameters property of a state: `Arguments` in JSONata, `Parameters` in JSONPath (either if misplaced). */
 export function paramsPropertyOf(state: StateInfo, node: ObjectNode): PropertyNode | undefined {
   return state.queryLanguage === 'JSONata'
-    ? (node.byKey.get('Arguments') ?? node.byKey.get('Parameters'))
-    : (node.byKey.get('Parameters') ?? node.byKey.get('Arguments'));
+    ? (node.get('Arguments') ?? node.get('Parameters'))
+    : (node.get('Parameters') ?? node.get('Arguments'));
 }
 
 export function classify(state: StateInfo, node: ObjectNode, invokerNames: ReadonlySet<string>): TaskInfo {
@@ -92,39 +92,15 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
     credentialsProp: prop(node, 'Credentials'),
     invoker: undefined,
   };
-  const arn = resource === undefined ? undefined : parseArn(resource);
-  if (!arn) return info;
-  info.partition = arn.partition;
-  if (arn.service === 'states' && arn.region === '' && arn.account === '') {
-    const parts = arn.resource.split(':');
-    const [svc = '', second = ''] = parts;
-    if (svc === 'aws-sdk') {
-      const rest = parts.slice(2).join(':');
-      const dot = rest.indexOf('.');
-      info.integration = 'aws-sdk';
-      info.service = second;
-      info.action = dot < 0 ? rest : rest.slice(0, dot);
-      info.pattern = dot < 0 ? '' : rest.slice(dot + 1);
-    } else {
-      const rest = parts.slice(1).join(':');
-      const dot = rest.indexOf('.');
-      info.service = svc;
-      info.action = dot < 0 ? rest : rest.slice(0, dot);
-      info.pattern = dot < 0 ? '' : rest.slice(dot + 1);
-      info.integration =
-        svc === 'apigateway' && info.action === 'invoke'
-          ? 'apigateway'
-          : svc === 'http' && info.action === 'invoke'
-            ? 'http'
-            : svc === 'lambda' && info.action === 'invoke'
-              ? 'lambda-invoke'
-              : 'optimized';
-    }
-  } else if (arn.service === 'lambda' && arn.resource.startsWith('function:')) {
-    info.integration = 'lambda-function';
-    info.region = arn.region;
-    info.account = arn.account;
-    info.service = arn.resource.split(':')[1];
+  const parsed = resource === undefined ? undefined : parseResource(resource);
+  if (parsed) {
+    info.partition = parsed.partition;
+    info.integration = parsed.integration;
+    info.service = parsed.service;
+    info.action = parsed.action;
+    info.pattern = parsed.pattern;
+    if (parsed.region !== undefined) info.region = parsed.region;
+    if (parsed.account !== undefined) info.account = parsed.account;
   }
   if (info.integration === 'lambda-function' && info.service && invokerNames.has(info.service) && paramsProp) {
     info.invoker = { form: 'function-arn', functionName: info.service, payloadProp: paramsProp, payload: params };
@@ -141,6 +117,52 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
     }
   }
   return info;
+}
+
+type ParsedResource = Pick<TaskInfo, 'partition' | 'integration' | 'service' | 'action' | 'pattern' | 'region' | 'account'>;
+const resourceMemo = new Map<string, ParsedResource | undefined>();
+
+/** Splits a Resource ARN; memoised, as a definition repeats a handful of resources thousands of times. */
+export function parseResource(resource: string): ParsedResource | undefined {
+  if (resourceMemo.has(resource)) return resourceMemo.get(resource);
+  if (resourceMemo.size > 5000) resourceMemo.clear();
+  const parsed = splitResource(resource);
+  resourceMemo.set(resource, parsed);
+  return parsed;
+}
+
+function splitResource(resource: string): ParsedResource | undefined {
+  const arn = parseArn(resource);
+  if (!arn) return undefined;
+  const out: ParsedResource = { partition: arn.partition, integration: 'other', service: undefined, action: undefined, pattern: '' };
+  if (arn.service === 'states' && arn.region === '' && arn.account === '') {
+    const parts = arn.resource.split(':');
+    const [svc = '', second = ''] = parts;
+    const rest = parts.slice(svc === 'aws-sdk' ? 2 : 1).join(':');
+    const dot = rest.indexOf('.');
+    out.action = dot < 0 ? rest : rest.slice(0, dot);
+    out.pattern = dot < 0 ? '' : rest.slice(dot + 1);
+    if (svc === 'aws-sdk') {
+      out.integration = 'aws-sdk';
+      out.service = second;
+    } else {
+      out.service = svc;
+      out.integration =
+        svc === 'apigateway' && out.action === 'invoke'
+          ? 'apigateway'
+          : svc === 'http' && out.action === 'invoke'
+            ? 'http'
+            : svc === 'lambda' && out.action === 'invoke'
+              ? 'lambda-invoke'
+              : 'optimized';
+    }
+  } else if (arn.service === 'lambda' && arn.resource.startsWith('function:')) {
+    out.integration = 'lambda-function';
+    out.region = arn.region;
+    out.account = arn.account;
+    out.service = arn.resource.split(':')[1];
+  }
+  return out;
 }
 
 /**

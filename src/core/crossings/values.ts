@@ -8,8 +8,12 @@ export type Partition = (typeof PARTITIONS)[number];
 /** `{% ... %}`: a JSONata expression (evaluated only in JSONata states). */
 export function isJsonataString(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const s = value.trim();
-  return s.startsWith('{%') && s.endsWith('%}');
+  // Hot path (every parameter value): no trimmed copies.
+  let i = 0;
+  let j = value.length - 1;
+  while (i <= j && value.charCodeAt(i) <= 32) i++;
+  while (j > i && value.charCodeAt(j) <= 32) j--;
+  return j - i >= 3 && value.charCodeAt(i) === 123 && value.charCodeAt(i + 1) === 37 && value.charCodeAt(j - 1) === 37 && value.charCodeAt(j) === 125;
 }
 
 /** True when a node's value is computed at run time (a JSONata expression). */
@@ -28,7 +32,8 @@ export interface Field {
 }
 
 export function fieldOf(property: PropertyNode): Field {
-  const pathKey = property.key.endsWith('.$');
+  const k = property.key;
+  const pathKey = k.length > 2 && k.charCodeAt(k.length - 1) === 36 && k.charCodeAt(k.length - 2) === 46;
   const name = pathKey ? property.key.slice(0, -2) : property.key;
   return { property, name, dynamic: pathKey || isDynamicNode(property.value) };
 }
@@ -36,7 +41,7 @@ export function fieldOf(property: PropertyNode): Field {
 /** Looks a field up by its logical name (`Name` first, then `Name.$`). */
 export function field(obj: AstNode | undefined, name: string): Field | undefined {
   if (obj?.kind !== 'object') return undefined;
-  const p = obj.byKey.get(name) ?? obj.byKey.get(`${name}.$`);
+  const p = obj.get(name) ?? obj.get(`${name}.$`);
   return p ? fieldOf(p) : undefined;
 }
 

@@ -8,7 +8,13 @@ import { parseStateMachineArn } from './arn';
 import { readField, stateField, staticString, taskArguments } from './fields';
 import { executeApiArn, readApiCall, type ApiCall } from './apiGatewayGrants';
 import { POLICY_VERSION } from './statements';
-import type { ApiResourcePolicy, PolicyStatement, ResolvedContext, StartExecutionIntegration, WildcardExplanation } from './types';
+import type {
+  ApiResourcePolicy,
+  PolicyStatement,
+  ResolvedContext,
+  StartExecutionIntegration,
+  WildcardExplanation,
+} from './types';
 
 interface FoundCall {
   state: string;
@@ -41,13 +47,18 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
   const calls = resourcePolicyCalls(model);
   const byApi = new Map<string, FoundCall[]>();
   for (const c of calls) {
-    const k = `${c.call.region}/${c.call.apiId}/${c.call.stage}`;
+    // One REST API has one resource policy, whatever the stages its routes are in.
+    const k = `${c.call.region}/${c.call.apiId}`;
     byApi.set(k, [...(byApi.get(k) ?? []), c]);
   }
   const resourcePolicies: ApiResourcePolicy[] = [];
   for (const group of byApi.values()) {
-    const { apiId, region, stage } = group[0]!.call;
-    const resources = [...new Set(group.map((c) => executeApiArn(ctx.partition, c.call, c.call.apiAccount ?? '*')))].sort();
+    const { apiId, region } = group[0]!.call;
+    const stages = [...new Set(group.map((c) => c.call.stage))].sort();
+    const stage = stages.join(', ');
+    const resources = [
+      ...new Set(group.map((c) => executeApiArn(ctx.partition, c.call, c.call.apiAccount ?? '*'))),
+    ].sort();
     const routes = [...new Set(group.map((c) => `${c.call.method} /${c.call.path}`))].sort();
     const statement: PolicyStatement = {
       Sid: 'AllowStateMachine',
@@ -61,9 +72,10 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
       apiId,
       region,
       stage,
+      stages,
       states: [...new Set(group.map((c) => c.state))],
       policy: { Version: POLICY_VERSION, Statement: [statement] },
-      reminder: `Set the authorization of ${routes.join(', ')} on API ${apiId} to AWS_IAM, attach this resource policy, and redeploy stage ${stage}: RESOURCE_POLICY calls are signed by Step Functions and only work on REST APIs.`,
+      reminder: `Set the authorization of ${routes.join(', ')} on API ${apiId} to AWS_IAM, attach this resource policy, and redeploy ${stages.length === 1 ? 'stage' : 'stages'} ${stage}: RESOURCE_POLICY calls are signed by Step Functions and only work on REST APIs.`,
     });
   }
   const startExecutionIntegrations: StartExecutionIntegration[] = [];
@@ -77,7 +89,9 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
     if (startExecutionIntegrations.some((s) => s.apiId === c.call.apiId && s.path === `/${path}`)) continue;
     const roleName = `sfn-crossings-apigw-start-execution-${c.call.apiId}`;
     const roleArn = `arn:${ctx.partition}:iam::${targetSm?.account ?? 'ACCOUNT_ID'}:role/${roleName}`;
-    const targetResource = targetSm ? target! : `arn:${ctx.partition}:states:${c.call.region}:${apiAccount}:stateMachine:*`;
+    const targetResource = targetSm
+      ? target!
+      : `arn:${ctx.partition}:states:${c.call.region}:${apiAccount}:stateMachine:*`;
     if (!targetSm)
       wildcards.push({
         document: `apiGateway.startExecutionIntegrations[${startExecutionIntegrations.length}]`,
@@ -85,7 +99,8 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
         pointer: c.pointer,
         actions: ['states:StartExecution'],
         reason: 'unknown-resource',
-        detail: 'the request body does not name the target state machine statically: replace stateMachine:* with its ARN',
+        detail:
+          'the request body does not name the target state machine statically: replace stateMachine:* with its ARN',
       });
     const resourcePolicy = resourcePolicies.find((p) => p.apiId === c.call.apiId && p.region === c.call.region)!.policy;
     startExecutionIntegrations.push({
@@ -105,15 +120,28 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
               Principal: { Service: 'apigateway.amazonaws.com' },
               Action: 'sts:AssumeRole',
               Condition: {
-                ArnLike: { 'aws:SourceArn': `arn:${ctx.partition}:execute-api:${c.call.region}:${apiAccount}:${c.call.apiId}/*` },
+                ArnLike: {
+                  'aws:SourceArn': `arn:${ctx.partition}:execute-api:${c.call.region}:${apiAccount}:${c.call.apiId}/*`,
+                },
                 ...(targetSm ? { StringEquals: { 'aws:SourceAccount': targetSm.account } } : {}),
               },
             },
           ],
         },
-        policy: { Version: POLICY_VERSION, Statement: [{ Sid: 'StartTargetExecution', Effect: 'Allow', Action: 'states:StartExecution', Resource: targetResource }] },
+        policy: {
+          Version: POLICY_VERSION,
+          Statement: [
+            { Sid: 'StartTargetExecution', Effect: 'Allow', Action: 'states:StartExecution', Resource: targetResource },
+          ],
+        },
       },
-      openApi: startExecutionOpenApi({ partition: ctx.partition, region: c.call.region, path: `/${path}`, roleArn, resourcePolicy }),
+      openApi: startExecutionOpenApi({
+        partition: ctx.partition,
+        region: c.call.region,
+        path: `/${path}`,
+        roleArn,
+        resourcePolicy,
+      }),
     });
   }
   return { resourcePolicies, startExecutionIntegrations, wildcards };
@@ -130,7 +158,13 @@ export const START_EXECUTION_REQUEST_TEMPLATE = `#set($body = $input.path('$'))
   "name": "$util.escapeJavaScript($body.name)"#end
 }`;
 
-export function startExecutionOpenApi(o: { partition: string; region: string; path: string; roleArn: string; resourcePolicy: unknown }): Record<string, unknown> {
+export function startExecutionOpenApi(o: {
+  partition: string;
+  region: string;
+  path: string;
+  roleArn: string;
+  resourcePolicy: unknown;
+}): Record<string, unknown> {
   return {
     openapi: '3.0.1',
     info: { title: 'sfn-crossings-start-execution', version: '1.0' },
@@ -161,10 +195,16 @@ export function startExecutionOpenApi(o: { partition: string; region: string; pa
         StartExecutionRequest: {
           type: 'object',
           required: ['stateMachineArn', 'input'],
-          properties: { stateMachineArn: { type: 'string' }, input: { type: 'string', description: 'The execution input as a JSON string' }, name: { type: 'string' } },
+          properties: {
+            stateMachineArn: { type: 'string' },
+            input: { type: 'string', description: 'The execution input as a JSON string' },
+            name: { type: 'string' },
+          },
         },
       },
-      securitySchemes: { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' } },
+      securitySchemes: {
+        sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' },
+      },
     },
     'x-amazon-apigateway-policy': o.resourcePolicy,
   };

@@ -42,7 +42,12 @@ export function readApiCall(args: Field): ApiCall | { error: string; field?: Fie
   if (endpoint.kind === 'dynamic') return { error: 'the API endpoint comes from a path', field: endpoint };
   const host = staticString(endpoint);
   const parsed = host ? parseApiEndpoint(host) : undefined;
-  if (!parsed) return { error: host ? `"${host}" is not an <apiId>.execute-api.<region>.amazonaws.com endpoint` : 'ApiEndpoint is missing' };
+  if (!parsed)
+    return {
+      error: host
+        ? `"${host}" is not an <apiId>.execute-api.<region>.amazonaws.com endpoint`
+        : 'ApiEndpoint is missing',
+    };
   const dynamicFields: Field[] = [];
   const text = (f: Field, absent: string): string => {
     if (f.kind === 'dynamic') {
@@ -75,18 +80,43 @@ export function executeApiArn(partition: string, call: ApiCall, account: string)
 export function apiGatewayGrants(t: TaskInput): TaskGrants {
   const call = readApiCall(t.args);
   if ('error' in call) {
-    const scoped = call.field?.kind === 'dynamic' ? dynamicStar(call.field, 'the API endpoint') : unknownResource(`apigateway:invoke: ${call.error}`);
-    return { grants: [grant('ApiGatewayInvoke', ['execute-api:Invoke'], scoped)], notes: [`apigateway:invoke: ${call.error}.`], integration: 'apigateway:invoke' };
+    const scoped =
+      call.field?.kind === 'dynamic'
+        ? dynamicStar(call.field, 'the API endpoint')
+        : unknownResource(`apigateway:invoke: ${call.error}`);
+    return {
+      grants: [grant('ApiGatewayInvoke', ['execute-api:Invoke'], scoped)],
+      notes: [`apigateway:invoke: ${call.error}.`],
+      integration: 'apigateway:invoke',
+    };
   }
   if (call.authType === 'NO_AUTH') {
-    return { grants: [], notes: ['apigateway:invoke with AuthType NO_AUTH sends unsigned requests: no IAM permission is needed (or checked).'], integration: 'apigateway:invoke' };
+    return {
+      grants: [],
+      notes: [
+        'apigateway:invoke with AuthType NO_AUTH sends unsigned requests: no IAM permission is needed (or checked).',
+      ],
+      integration: 'apigateway:invoke',
+    };
   }
   // IAM_ROLE does not work across accounts: the API is in the signing role's account. RESOURCE_POLICY APIs
   // usually live in another account, which the definition does not name.
   const account = call.authType === 'IAM_ROLE' ? t.env.account : (call.apiAccount ?? '*');
-  const g = grant('ApiGatewayInvoke', ['execute-api:Invoke'], { resources: [executeApiArn(t.env.partition, call, account)] });
+  const g = grant('ApiGatewayInvoke', ['execute-api:Invoke'], {
+    resources: [executeApiArn(t.env.partition, call, account)],
+  });
   const first = call.dynamicFields[0];
-  if (first?.kind === 'dynamic') g.wildcard = { reason: 'dynamic', field: first.pointer, detail: `part of the API route comes from ${first.expression} at run time` };
-  const notes = call.authType === undefined ? ['apigateway:invoke: AuthType comes from a path; execute-api:Invoke is granted in case it is IAM_ROLE or RESOURCE_POLICY.'] : [];
+  if (first?.kind === 'dynamic')
+    g.wildcard = {
+      reason: 'dynamic',
+      field: first.pointer,
+      detail: `part of the API route comes from ${first.expression} at run time`,
+    };
+  const notes =
+    call.authType === undefined
+      ? [
+          'apigateway:invoke: AuthType comes from a path; execute-api:Invoke is granted in case it is IAM_ROLE or RESOURCE_POLICY.',
+        ]
+      : [];
   return { grants: [g], notes, integration: 'apigateway:invoke' };
 }

@@ -16,9 +16,11 @@ const PARTITION_RE = /^aws(?:-[a-z]+)*$/;
 const REGION_RE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT_RE = /^\d{12}$/;
 const SM_NAME_RE = /^[A-Za-z0-9_-]{1,80}$/;
-const STATE_MACHINE_ARN_RE = /^arn:(aws(?:-[a-z]+)*):states:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):stateMachine:([A-Za-z0-9_-]{1,80})$/;
+const STATE_MACHINE_ARN_RE =
+  /^arn:(aws(?:-[a-z]+)*):states:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):stateMachine:([A-Za-z0-9_-]{1,80})$/;
 const ROLE_ARN_RE = /^arn:(aws(?:-[a-z]+)*):iam::(\d{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-]{1,64})$/;
-const FUNCTION_ARN_RE = /^arn:(aws(?:-[a-z]+)*):lambda:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):function:([A-Za-z0-9_-]{1,64})(?::([A-Za-z0-9$_-]+))?$/;
+const FUNCTION_ARN_RE =
+  /^arn:(aws(?:-[a-z]+)*):lambda:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12}):function:([A-Za-z0-9_-]{1,64})(?::([A-Za-z0-9$_-]+))?$/;
 
 export function parseArn(text: string): Arn | undefined {
   const m = ARN_RE.exec(text);
@@ -26,18 +28,24 @@ export function parseArn(text: string): Arn | undefined {
   return { partition: m[1]!, service: m[2]!, region: m[3]!, account: m[4]!, resource: m[5]! };
 }
 
-export function parseRoleArn(text: string): { partition: string; account: string; path: string; name: string } | undefined {
+export function parseRoleArn(
+  text: string,
+): { partition: string; account: string; path: string; name: string } | undefined {
   const m = ROLE_ARN_RE.exec(text);
   return m ? { partition: m[1]!, account: m[2]!, path: `/${m[3]!}`, name: m[4]! } : undefined;
 }
 
-export function parseFunctionArn(text: string): { partition: string; region: string; account: string; name: string; qualifier?: string } | undefined {
+export function parseFunctionArn(
+  text: string,
+): { partition: string; region: string; account: string; name: string; qualifier?: string } | undefined {
   const m = FUNCTION_ARN_RE.exec(text);
   if (!m) return undefined;
   return { partition: m[1]!, region: m[2]!, account: m[3]!, name: m[4]!, ...(m[5] ? { qualifier: m[5] } : {}) };
 }
 
-export function parseStateMachineArn(text: string): { partition: string; region: string; account: string; name: string } | undefined {
+export function parseStateMachineArn(
+  text: string,
+): { partition: string; region: string; account: string; name: string } | undefined {
   const m = STATE_MACHINE_ARN_RE.exec(text);
   return m ? { partition: m[1]!, region: m[2]!, account: m[3]!, name: m[4]! } : undefined;
 }
@@ -49,7 +57,9 @@ export function checkStateMachineArn(text: string): string | undefined {
     : 'Expected a state machine ARN: arn:aws:states:<region>:<12-digit account>:stateMachine:<name>';
 }
 export function checkRoleArn(text: string): string | undefined {
-  return parseRoleArn(text.trim()) ? undefined : 'Expected an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>';
+  return parseRoleArn(text.trim())
+    ? undefined
+    : 'Expected an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>';
 }
 export function checkFunctionArn(text: string): string | undefined {
   const f = parseFunctionArn(text.trim());
@@ -81,7 +91,9 @@ export function resolveContext(ctx: IamContext, definitionPartition?: string): R
   let account: string;
   let name: string;
   if (ctx.stateMachineArn) {
-    const sm = parseStateMachineArn(ctx.stateMachineArn.trim()) ?? fail(`Invalid state machine ARN: ${checkStateMachineArn(ctx.stateMachineArn)}`);
+    const sm =
+      parseStateMachineArn(ctx.stateMachineArn.trim()) ??
+      fail(`Invalid state machine ARN: ${checkStateMachineArn(ctx.stateMachineArn)}`);
     ({ partition, region, account, name } = sm);
   } else {
     if (!ctx.stateMachineName || !ctx.region || !ctx.account)
@@ -97,7 +109,8 @@ export function resolveContext(ctx: IamContext, definitionPartition?: string): R
   if (!ctx.executionRoleArn) fail('The execution role ARN is missing');
   const executionRoleArn = ctx.executionRoleArn.trim();
   const role = parseRoleArn(executionRoleArn) ?? fail(`Invalid execution role ARN: ${checkRoleArn(executionRoleArn)}`);
-  if (role.partition !== partition) fail(`The execution role is in partition ${role.partition}, the state machine in ${partition}`);
+  if (role.partition !== partition)
+    fail(`The execution role is in partition ${role.partition}, the state machine in ${partition}`);
   const out: ResolvedContext = {
     partition,
     region,
@@ -141,6 +154,11 @@ export interface Env {
   account: string;
 }
 
-export function arn(env: Env, service: string, resource: string, opts: { region?: string; account?: string } = {}): string {
+export function arn(
+  env: Env,
+  service: string,
+  resource: string,
+  opts: { region?: string; account?: string } = {},
+): string {
   return `arn:${env.partition}:${service}:${opts.region ?? env.region}:${opts.account ?? env.account}:${resource}`;
 }

@@ -17,7 +17,11 @@ export interface CollectOptions {
   invokerNames?: string[];
 }
 
-export function collectPermissions(model: AslModel, ctx: ResolvedContext, options: CollectOptions = {}): StatePermissions[] {
+export function collectPermissions(
+  model: AslModel,
+  ctx: ResolvedContext,
+  options: CollectOptions = {},
+): StatePermissions[] {
   const out: StatePermissions[] = [];
   for (const state of model.states) {
     const p = statePermissions(state, ctx, options);
@@ -27,7 +31,11 @@ export function collectPermissions(model: AslModel, ctx: ResolvedContext, option
 }
 
 /** The permissions of one state (a Distributed Map gives one entry per need: reader, writer, child executions). */
-export function statePermissions(state: StateInfo, ctx: ResolvedContext, options: CollectOptions = {}): StatePermissions[] | undefined {
+export function statePermissions(
+  state: StateInfo,
+  ctx: ResolvedContext,
+  options: CollectOptions = {},
+): StatePermissions[] | undefined {
   if (!state.node) return undefined;
   if (state.type === 'Task') return [taskPermissions(state, ctx, options)];
   if (state.type === 'Map') return mapPermissions(state, ctx, options);
@@ -49,7 +57,12 @@ function taskPermissions(state: StateInfo, ctx: ResolvedContext, options: Collec
     runsAs = { kind: 'dynamic', field: roleField.pointer, expression: roleField.expression };
     env = { ...env, account: '*' };
     const star = dynamicStar(roleField, 'the Credentials role');
-    executionGrants.push({ sid: 'AssumeTargetRoles', actions: ['sts:AssumeRole'], resources: star.resources, wildcard: star.wildcard! });
+    executionGrants.push({
+      sid: 'AssumeTargetRoles',
+      actions: ['sts:AssumeRole'],
+      resources: star.resources,
+      wildcard: star.wildcard!,
+    });
   } else if (roleField.kind === 'static') {
     const roleArn = staticString(roleField);
     const role = roleArn ? parseRoleArn(roleArn) : undefined;
@@ -57,14 +70,37 @@ function taskPermissions(state: StateInfo, ctx: ResolvedContext, options: Collec
       runsAs = { kind: 'role', arn: roleArn };
       env = { ...env, account: role.account };
       executionGrants.push({ sid: 'AssumeTargetRoles', actions: ['sts:AssumeRole'], resources: [roleArn] });
-      if (role.partition !== ctx.partition) notes.push(`Credentials role ${roleArn} is in partition ${role.partition}: roles cannot be assumed across partitions.`);
-    } else notes.push(`Credentials.RoleArn ${JSON.stringify(roleArn ?? null)} is not a role ARN: no permissions generated for it.`);
+      if (role.partition !== ctx.partition)
+        notes.push(
+          `Credentials role ${roleArn} is in partition ${role.partition}: roles cannot be assumed across partitions.`,
+        );
+    } else
+      notes.push(
+        `Credentials.RoleArn ${JSON.stringify(roleArn ?? null)} is not a role ARN: no permissions generated for it.`,
+      );
   }
-  const input: TaskInput = { resource, args: taskArguments(state), env, ctx, underCredentials: runsAs.kind !== 'execution', catalog: options.catalog };
-  const t = taskGrants(input);
+  const input: TaskInput = {
+    resource,
+    args: taskArguments(state),
+    env,
+    ctx,
+    underCredentials: runsAs.kind !== 'execution',
+    catalog: options.catalog,
+  };
+  // A Task without a Resource is a document error (reported by the rules); it needs nothing here.
+  const t = resource ? taskGrants(input) : { grants: [], notes: [] };
   notes.push(...t.notes.map((n) => `${state.name}: ${n}`));
   const invokerCalls = invokerCallsOf(state, resource, input, ctx, options, notes);
-  return { state: state.name, pointer: state.pointer, resource, runsAs, grants: t.grants, executionGrants, invokerCalls, notes };
+  return {
+    state: state.name,
+    pointer: state.pointer,
+    resource,
+    runsAs,
+    grants: t.grants,
+    executionGrants,
+    invokerCalls,
+    notes,
+  };
 }
 
 function mapPermissions(state: StateInfo, ctx: ResolvedContext, options: CollectOptions): StatePermissions[] {
@@ -85,8 +121,22 @@ function mapPermissions(state: StateInfo, ctx: ResolvedContext, options: Collect
     const part = readField(sf, key);
     const r = staticString(readField(part, 'Resource'));
     if (part.kind !== 'static' || !r) continue;
-    const t = taskGrants({ resource: r, args: readField(part, argsKey), env: execEnv(ctx), ctx, underCredentials: false, catalog: options.catalog });
-    out.push(make(`${key} ${r}`, t.grants, t.notes.map((n) => `${state.name} ${key}: ${n}`), part.pointer));
+    const t = taskGrants({
+      resource: r,
+      args: readField(part, argsKey),
+      env: execEnv(ctx),
+      ctx,
+      underCredentials: false,
+      catalog: options.catalog,
+    });
+    out.push(
+      make(
+        `${key} ${r}`,
+        t.grants,
+        t.notes.map((n) => `${state.name} ${key}: ${n}`),
+        part.pointer,
+      ),
+    );
   }
   const mode = staticString(readPath(sf, 'ItemProcessor', 'ProcessorConfig', 'Mode'));
   if (mode === 'DISTRIBUTED') {
@@ -94,10 +144,18 @@ function mapPermissions(state: StateInfo, ctx: ResolvedContext, options: Collect
     // https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html
     const base = `arn:${ctx.partition}:states:${ctx.region}:${ctx.account}`;
     out.push(
-      make('Map (distributed)', [
-        { sid: 'DistributedMapStart', actions: ['states:StartExecution'], resources: [ctx.stateMachineArn] },
-        { sid: 'DistributedMapExecutions', actions: ['states:DescribeExecution', 'states:StopExecution'], resources: [`${base}:execution:${ctx.stateMachineName}/*`] },
-      ], []),
+      make(
+        'Map (distributed)',
+        [
+          { sid: 'DistributedMapStart', actions: ['states:StartExecution'], resources: [ctx.stateMachineArn] },
+          {
+            sid: 'DistributedMapExecutions',
+            actions: ['states:DescribeExecution', 'states:StopExecution'],
+            resources: [`${base}:execution:${ctx.stateMachineName}/*`],
+          },
+        ],
+        [],
+      ),
     );
   }
   return out;
@@ -105,9 +163,17 @@ function mapPermissions(state: StateInfo, ctx: ResolvedContext, options: Collect
 
 // ---- the cross-region invoker ----
 
-
-function invokerPayload(state: StateInfo, resource: string, input: TaskInput, ctx: ResolvedContext, options: CollectOptions): Field | undefined {
-  const names = new Set([...(options.invokerNames ?? [DEFAULT_INVOKER_FUNCTION_NAME]), ...(ctx.invoker ? [ctx.invoker.name] : [])]);
+function invokerPayload(
+  state: StateInfo,
+  resource: string,
+  input: TaskInput,
+  ctx: ResolvedContext,
+  options: CollectOptions,
+): Field | undefined {
+  const names = new Set([
+    ...(options.invokerNames ?? [DEFAULT_INVOKER_FUNCTION_NAME]),
+    ...(ctx.invoker ? [ctx.invoker.name] : []),
+  ]);
   if (/^arn:[\w-]+:states:::lambda:invoke(\.waitForTaskToken)?$/.test(resource)) {
     const fn = staticString(readField(input.args, 'FunctionName'));
     return fn && names.has(functionNameOf(fn)) ? readField(input.args, 'Payload') : undefined;
@@ -117,13 +183,22 @@ function invokerPayload(state: StateInfo, resource: string, input: TaskInput, ct
   return undefined;
 }
 
-function invokerCallsOf(state: StateInfo, resource: string, input: TaskInput, ctx: ResolvedContext, options: CollectOptions, notes: string[]): InvokerCall[] {
+function invokerCallsOf(
+  state: StateInfo,
+  resource: string,
+  input: TaskInput,
+  ctx: ResolvedContext,
+  options: CollectOptions,
+  notes: string[],
+): InvokerCall[] {
   const payload = invokerPayload(state, resource, input, ctx, options);
   if (!payload) return [];
   const service = staticString(readField(payload, 'service'));
   const action = staticString(readField(payload, 'action'));
   if (!service || !action) {
-    notes.push(`${state.name}: the invoker call's service or action is not static: the invoker role cannot include it (add it by hand).`);
+    notes.push(
+      `${state.name}: the invoker call's service or action is not static: the invoker role cannot include it (add it by hand).`,
+    );
     return [];
   }
   const regionField = readField(payload, 'region');
@@ -135,9 +210,18 @@ function invokerCallsOf(state: StateInfo, resource: string, input: TaskInput, ct
   const env: Env = { partition: ctx.partition, region: region ?? '*', account: assumed?.account ?? invokerAccount };
   const { prefix, operation, actions } = invokerCallActions(service, action, options.catalog);
   const scoped = sdkCallResources(prefix, operation, actions, readField(payload, 'parameters'), env);
-  const g: Grant = { sid: `Invoker${prefix.replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase())}`, actions, resources: scoped.resources };
+  const g: Grant = {
+    sid: `Invoker${prefix.replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase())}`,
+    actions,
+    resources: scoped.resources,
+  };
   if (scoped.wildcard) g.wildcard = scoped.wildcard;
-  else if (regionField.kind === 'dynamic') g.wildcard = { reason: 'dynamic', field: regionField.pointer, detail: `the region comes from ${regionField.expression} at run time` };
+  else if (regionField.kind === 'dynamic')
+    g.wildcard = {
+      reason: 'dynamic',
+      field: regionField.pointer,
+      detail: `the region comes from ${regionField.expression} at run time`,
+    };
   const call: InvokerCall = { service, action, grants: [g] };
   if (region) call.region = region;
   if (assumeRoleArn) call.assumeRoleArn = assumeRoleArn;

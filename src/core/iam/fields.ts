@@ -21,7 +21,8 @@ export function isJsonataExpression(value: unknown): value is string {
  * container itself is dynamic (JSONata `Arguments: "{% ... %}"`), every field is dynamic.
  */
 export function readField(container: Field, key: string): Field {
-  if (container.kind === 'dynamic') return { kind: 'dynamic', pointer: container.pointer, expression: container.expression };
+  if (container.kind === 'dynamic')
+    return { kind: 'dynamic', pointer: container.pointer, expression: container.expression };
   if (container.kind !== 'static' || container.node.kind !== 'object') return ABSENT;
   const dyn = prop(container.node, `${key}.$`);
   if (dyn) return { kind: 'dynamic', pointer: dyn.pointer, expression: String(toValue(dyn.value)) };
@@ -77,4 +78,3 @@ export function stateField(state: StateInfo): Field {
 export function describeDynamic(f: Field & { kind: 'dynamic' }): string {
   return f.expression.length > 80 ? `${f.expression.slice(0, 77)}...` : f.expression;
 }
-

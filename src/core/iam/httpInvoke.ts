@@ -20,31 +20,56 @@ export function httpInvokeGrants(t: TaskInput): TaskGrants {
   const url = staticString(endpoint);
   if (url) condition.StringEquals = { ...condition.StringEquals, 'states:HTTPEndpoint': url };
   else if (endpoint.kind === 'dynamic')
-    notes.push(`http:invoke: the endpoint comes from ${endpoint.expression} at run time, so states:HTTPEndpoint cannot be pinned; add a StringLike condition on its known prefix.`);
+    notes.push(
+      `http:invoke: the endpoint comes from ${endpoint.expression} at run time, so states:HTTPEndpoint cannot be pinned; add a StringLike condition on its known prefix.`,
+    );
   const verb = staticString(method);
   if (verb) condition.StringEquals = { ...condition.StringEquals, 'states:HTTPMethod': verb.toUpperCase() };
-  const invoke: Grant = { sid: 'HttpInvoke', actions: ['states:InvokeHTTPEndpoint'], resources: [t.ctx.stateMachineArn] };
+  const invoke: Grant = {
+    sid: 'HttpInvoke',
+    actions: ['states:InvokeHTTPEndpoint'],
+    resources: [t.ctx.stateMachineArn],
+  };
   if (Object.keys(condition).length > 0) invoke.condition = condition;
   grants.push(invoke);
-  const connections: Field[] = [readPath(t.args, 'Authentication', 'ConnectionArn'), readPath(t.args, 'InvocationConfig', 'ConnectionArn')];
+  const connections: Field[] = [
+    readPath(t.args, 'Authentication', 'ConnectionArn'),
+    readPath(t.args, 'InvocationConfig', 'ConnectionArn'),
+  ];
   for (const connection of connections) {
     if (connection.kind === 'absent') continue;
     const secretPrefix = `arn:${t.env.partition}:secretsmanager:*:*:secret:events!connection`;
     if (connection.kind === 'dynamic') {
       const star = dynamicStar(connection, 'the EventBridge connection');
-      grants.push({ sid: 'HttpConnection', actions: ['events:RetrieveConnectionCredentials'], resources: star.resources, wildcard: star.wildcard! });
-      grants.push({ sid: 'HttpConnectionSecret', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [`${secretPrefix}/*`] });
+      grants.push({
+        sid: 'HttpConnection',
+        actions: ['events:RetrieveConnectionCredentials'],
+        resources: star.resources,
+        wildcard: star.wildcard!,
+      });
+      grants.push({
+        sid: 'HttpConnectionSecret',
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        resources: [`${secretPrefix}/*`],
+      });
       continue;
     }
     const arn = staticString(connection);
     const name = arn ? connectionName(arn) : undefined;
     if (!arn || !name) {
-      notes.push(`http:invoke: ${arn ?? 'the connection'} is not an EventBridge connection ARN; no connection permissions generated.`);
+      notes.push(
+        `http:invoke: ${arn ?? 'the connection'} is not an EventBridge connection ARN; no connection permissions generated.`,
+      );
       continue;
     }
     grants.push({ sid: 'HttpConnection', actions: ['events:RetrieveConnectionCredentials'], resources: [arn] });
-    grants.push({ sid: 'HttpConnectionSecret', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [`${secretPrefix}/${name}/*`] });
+    grants.push({
+      sid: 'HttpConnectionSecret',
+      actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      resources: [`${secretPrefix}/${name}/*`],
+    });
   }
-  if (connections.every((c) => c.kind === 'absent')) notes.push('http:invoke: Authentication.ConnectionArn is missing (it is required).');
+  if (connections.every((c) => c.kind === 'absent'))
+    notes.push('http:invoke: Authentication.ConnectionArn is missing (it is required).');
   return { grants, notes, integration: 'http:invoke' };
 }

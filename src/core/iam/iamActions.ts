@@ -60,7 +60,12 @@ export function sdkTaskActions(service: string, action: string, catalog: IamCata
   const operation = pascal(action);
   const fromCatalog = safe(() => catalog.iamActionFor(service, action));
   if (fromCatalog && fromCatalog.length > 0) {
-    return { prefix, operation, actions: Array.isArray(fromCatalog) ? [...fromCatalog] : [fromCatalog as string], fromCatalog: true };
+    return {
+      prefix,
+      operation,
+      actions: Array.isArray(fromCatalog) ? [...fromCatalog] : [fromCatalog as string],
+      fromCatalog: true,
+    };
   }
   const name = `${prefix}:${operation}`;
   return { prefix, operation, actions: [ACTION_FALLBACK[name] ?? name], fromCatalog: false };
@@ -70,7 +75,12 @@ export function sdkTaskActions(service: string, action: string, catalog: IamCata
 export function invokerCallActions(service: string, action: string, catalog: IamCatalog = defaultCatalog): SdkActions {
   const known = safe(() => catalog.findService(service));
   const actions = iamActionsFor({ service, action }, catalog);
-  return { prefix: known?.iamPrefix ?? actions[0]?.split(':')[0] ?? service, operation: pascal(action), actions, fromCatalog: !!known };
+  return {
+    prefix: known?.iamPrefix ?? actions[0]?.split(':')[0] ?? service,
+    operation: pascal(action),
+    actions,
+    fromCatalog: !!known,
+  };
 }
 
 /** The catalog never throws by contract; this keeps IAM generation alive if a future one does. */

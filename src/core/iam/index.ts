@@ -9,11 +9,31 @@ import { parseArn, parseRoleArn, placeholderContext, resolveContext } from './ar
 import { collectPermissions, statePermissions as permissionsOfState, type CollectOptions } from './collect';
 import { apiGatewayDocuments } from './apiGateway';
 import { actionsOf, buildPolicy, POLICY_VERSION, type SourcedGrant } from './statements';
-import type { CrossAccountKit, Grant, IamContext, IamKit, InvokerRoleKit, PolicyDocument, ResolvedContext, StatePermissions, WildcardExplanation } from './types';
+import type {
+  CrossAccountKit,
+  Grant,
+  IamContext,
+  IamKit,
+  InvokerRoleKit,
+  PolicyDocument,
+  ResolvedContext,
+  StatePermissions,
+  WildcardExplanation,
+} from './types';
 
 export * from './types';
-export { IamContextError, resolveContext, checkFunctionArn, checkRoleArn, checkStateMachineArn, checkRegion, checkAccount, checkStateMachineName } from './arn';
-export { toCloudFormation } from './cloudformation';
+export {
+  IamContextError,
+  resolveContext,
+  checkFunctionArn,
+  checkRoleArn,
+  checkStateMachineArn,
+  checkRegion,
+  checkAccount,
+  checkStateMachineName,
+} from './arn';
+export { toCloudFormation, type CloudFormationKit, type CfnTemplate } from './cloudformation';
+export { kitSection, type IamSectionKind } from './sections';
 
 export type IamOptions = CollectOptions;
 
@@ -33,7 +53,14 @@ export function definitionPartition(model: AslModel): string | undefined {
 function assumedRoleTrust(principal: string, externalId: string): PolicyDocument {
   return {
     Version: POLICY_VERSION,
-    Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': externalId } } }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: principal },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': externalId } },
+      },
+    ],
   };
 }
 
@@ -45,7 +72,10 @@ export function executionRoleTrustPolicy(ctx: ResolvedContext): PolicyDocument {
         Effect: 'Allow',
         Principal: { Service: 'states.amazonaws.com' },
         Action: 'sts:AssumeRole',
-        Condition: { ArnLike: { 'aws:SourceArn': ctx.stateMachineArn }, StringEquals: { 'aws:SourceAccount': ctx.account } },
+        Condition: {
+          ArnLike: { 'aws:SourceArn': ctx.stateMachineArn },
+          StringEquals: { 'aws:SourceAccount': ctx.account },
+        },
       },
     ],
   };
@@ -56,7 +86,11 @@ function sourced(p: StatePermissions, grants: Grant[]): SourcedGrant[] {
 }
 
 function runsAsText(p: StatePermissions): string {
-  return p.runsAs.kind === 'execution' ? 'execution role' : p.runsAs.kind === 'role' ? p.runsAs.arn : `role from ${p.runsAs.expression}`;
+  return p.runsAs.kind === 'execution'
+    ? 'execution role'
+    : p.runsAs.kind === 'role'
+      ? p.runsAs.arn
+      : `role from ${p.runsAs.expression}`;
 }
 
 /** Generates every document for a definition. Throws IamContextError when the context is incomplete or invalid. */
@@ -66,10 +100,14 @@ export function generateIamKit(model: AslModel, context: IamContext, options: Ia
   const wildcards: WildcardExplanation[] = [];
   const notes: string[] = [];
   const defPartition = definitionPartition(model);
-  if (defPartition && defPartition !== ctx.partition) notes.push(`The definition's ARNs use partition ${defPartition} but the state machine is in ${ctx.partition}.`);
+  if (defPartition && defPartition !== ctx.partition)
+    notes.push(`The definition's ARNs use partition ${defPartition} but the state machine is in ${ctx.partition}.`);
 
   // 1. The execution role: tasks it runs, plus sts:AssumeRole for the Credentials roles.
-  const execGrants = perms.flatMap((p) => [...(p.runsAs.kind === 'execution' ? sourced(p, p.grants) : []), ...sourced(p, p.executionGrants)]);
+  const execGrants = perms.flatMap((p) => [
+    ...(p.runsAs.kind === 'execution' ? sourced(p, p.grants) : []),
+    ...sourced(p, p.executionGrants),
+  ]);
   const exec = buildPolicy(execGrants, 'executionRole');
   wildcards.push(...exec.wildcards);
 
@@ -82,8 +120,17 @@ export function generateIamKit(model: AslModel, context: IamContext, options: Ia
     if (!entry) {
       const base: Omit<CrossAccountKit, 'policy'> =
         p.runsAs.kind === 'role'
-          ? { roleArn: p.runsAs.arn, account: parseRoleArn(p.runsAs.arn)?.account, states: [], trustPolicy: assumedRoleTrust(ctx.executionRoleArn, ctx.stateMachineArn) }
-          : { dynamicRole: { state: p.state, field: p.runsAs.field, expression: p.runsAs.expression }, states: [], trustPolicy: assumedRoleTrust(ctx.executionRoleArn, ctx.stateMachineArn) };
+          ? {
+              roleArn: p.runsAs.arn,
+              account: parseRoleArn(p.runsAs.arn)?.account,
+              states: [],
+              trustPolicy: assumedRoleTrust(ctx.executionRoleArn, ctx.stateMachineArn),
+            }
+          : {
+              dynamicRole: { state: p.state, field: p.runsAs.field, expression: p.runsAs.expression },
+              states: [],
+              trustPolicy: assumedRoleTrust(ctx.executionRoleArn, ctx.stateMachineArn),
+            };
       entry = { kit: base, grants: [] };
       kits.set(key, entry);
     }
@@ -93,7 +140,8 @@ export function generateIamKit(model: AslModel, context: IamContext, options: Ia
   const crossAccount: CrossAccountKit[] = [...kits.values()].map(({ kit, grants }, i) => {
     const built = buildPolicy(grants, `crossAccount[${i}]`);
     wildcards.push(...built.wildcards);
-    if (built.policy.Statement.length === 0) notes.push(`${kit.roleArn ?? 'The run-time role'}: its tasks need no IAM permission (the policy is empty).`);
+    if (built.policy.Statement.length === 0)
+      notes.push(`${kit.roleArn ?? 'The run-time role'}: its tasks need no IAM permission (the policy is empty).`);
     return { ...kit, policy: built.policy };
   });
 
@@ -105,7 +153,8 @@ export function generateIamKit(model: AslModel, context: IamContext, options: Ia
   const invokerRole = invokerRoleKit(perms, ctx, wildcards);
 
   for (const p of perms) notes.push(...p.notes);
-  if (exec.policy.Statement.length === 0) notes.push('The execution role needs no permission for this definition (its policy is empty).');
+  if (exec.policy.Statement.length === 0)
+    notes.push('The execution role needs no permission for this definition (its policy is empty).');
   return {
     context: ctx,
     executionRole: { roleArn: ctx.executionRoleArn, trustPolicy: executionRoleTrustPolicy(ctx), policy: exec.policy },
@@ -130,10 +179,16 @@ function summarize(perms: StatePermissions[]): IamKit['states'] {
   return [...byState.values()];
 }
 
-function invokerRoleKit(perms: StatePermissions[], ctx: ResolvedContext, wildcards: WildcardExplanation[]): InvokerRoleKit | undefined {
+function invokerRoleKit(
+  perms: StatePermissions[],
+  ctx: ResolvedContext,
+  wildcards: WildcardExplanation[],
+): InvokerRoleKit | undefined {
   const calls = perms.flatMap((p) => p.invokerCalls.map((call) => ({ call, p })));
   if (calls.length === 0 && !ctx.invoker) return undefined;
-  const functionArn = ctx.invoker?.arn ?? `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:function:${DEFAULT_INVOKER_FUNCTION_NAME}`;
+  const functionArn =
+    ctx.invoker?.arn ??
+    `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:function:${DEFAULT_INVOKER_FUNCTION_NAME}`;
   const fn = parseArn(functionArn)!;
   const account = ctx.invoker?.account ?? ctx.account;
   const region = ctx.invoker?.region ?? ctx.region;
@@ -143,8 +198,16 @@ function invokerRoleKit(perms: StatePermissions[], ctx: ResolvedContext, wildcar
   const assumed = new Map<string, { externalId: string; states: string[]; grants: SourcedGrant[] }>();
   for (const { call, p } of calls) {
     if (call.assumeRoleArn) {
-      own.push({ grant: { sid: 'AssumeTargetRoles', actions: ['sts:AssumeRole'], resources: [call.assumeRoleArn] }, state: p.state, pointer: p.pointer });
-      const a = assumed.get(call.assumeRoleArn) ?? { externalId: call.externalId ?? ctx.stateMachineArn, states: [], grants: [] };
+      own.push({
+        grant: { sid: 'AssumeTargetRoles', actions: ['sts:AssumeRole'], resources: [call.assumeRoleArn] },
+        state: p.state,
+        pointer: p.pointer,
+      });
+      const a = assumed.get(call.assumeRoleArn) ?? {
+        externalId: call.externalId ?? ctx.stateMachineArn,
+        states: [],
+        grants: [],
+      };
       if (!a.states.includes(p.state)) a.states.push(p.state);
       a.grants.push(...sourced(p, call.grants));
       assumed.set(call.assumeRoleArn, a);
@@ -152,11 +215,18 @@ function invokerRoleKit(perms: StatePermissions[], ctx: ResolvedContext, wildcar
   }
   const built = buildPolicy(own, 'invokerRole');
   wildcards.push(...built.wildcards);
-  const logs = invokerPolicy({ calls: [], partition: fn.partition, account, region, functionName }).Statement as PolicyStatement[];
+  const logs = invokerPolicy({ calls: [], partition: fn.partition, account, region, functionName })
+    .Statement as PolicyStatement[];
   const assumedRoles: CrossAccountKit[] = [...assumed.entries()].map(([arn, a], i) => {
     const b = buildPolicy(a.grants, `invokerRole.assumedRoles[${i}]`);
     wildcards.push(...b.wildcards);
-    return { roleArn: arn, account: parseRoleArn(arn)?.account, states: a.states, trustPolicy: assumedRoleTrust(roleArn, a.externalId), policy: b.policy };
+    return {
+      roleArn: arn,
+      account: parseRoleArn(arn)?.account,
+      states: a.states,
+      trustPolicy: assumedRoleTrust(roleArn, a.externalId),
+      policy: b.policy,
+    };
   });
   return {
     functionArn,
@@ -183,12 +253,16 @@ export function permissionsForState(
   if (!info) return undefined;
   let ctx: ResolvedContext;
   try {
-    ctx = context ? resolveContext(context, definitionPartition(model)) : placeholderContext(definitionPartition(model));
+    ctx = context
+      ? resolveContext(context, definitionPartition(model))
+      : placeholderContext(definitionPartition(model));
   } catch {
     ctx = placeholderContext(definitionPartition(model));
   }
   const permissions = permissionsOfState(info, ctx, options);
   if (!permissions || permissions.length === 0) return undefined;
-  const actions = actionsOf(permissions.flatMap((p) => [...p.grants, ...p.executionGrants, ...p.invokerCalls.flatMap((c) => c.grants)]));
+  const actions = actionsOf(
+    permissions.flatMap((p) => [...p.grants, ...p.executionGrants, ...p.invokerCalls.flatMap((c) => c.grants)]),
+  );
   return { state: info.name, runsAs: runsAsText(permissions[0]!), actions, permissions };
 }

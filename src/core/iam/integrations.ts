@@ -82,7 +82,12 @@ const handlers: Record<string, Handler> = {
     if (action !== 'invoke') return generic(t, 'lambda', action);
     const invoker = t.ctx.invoker;
     // A bare invoker name means the invoker the user deployed, wherever its ARN says it is.
-    const fn = need(readField(t.args, 'FunctionName'), 'the function', (v) => lambdaArns(t.env, invoker && !v.includes(':') && v === invoker.name ? invoker.arn : v), 'lambda:invoke');
+    const fn = need(
+      readField(t.args, 'FunctionName'),
+      'the function',
+      (v) => lambdaArns(t.env, invoker && !v.includes(':') && v === invoker.name ? invoker.arn : v),
+      'lambda:invoke',
+    );
     return { grants: [grant('LambdaInvoke', ['lambda:InvokeFunction'], fn)], notes: [] };
   },
   states: (t, action, pattern) => {
@@ -99,7 +104,8 @@ const handlers: Record<string, Handler> = {
   },
   sns: (t, action) => {
     if (action !== 'publish') return generic(t, 'sns', action);
-    const topic = readField(t.args, 'TopicArn').kind !== 'absent' ? readField(t.args, 'TopicArn') : readField(t.args, 'TargetArn');
+    const topic =
+      readField(t.args, 'TopicArn').kind !== 'absent' ? readField(t.args, 'TopicArn') : readField(t.args, 'TargetArn');
     const scoped =
       scopeField(topic, 'the topic', (v) => [v]) ??
       (readField(t.args, 'PhoneNumber').kind !== 'absent'
@@ -109,14 +115,21 @@ const handlers: Record<string, Handler> = {
   },
   sqs: (t, action) => {
     if (action !== 'sendMessage') return generic(t, 'sqs', action);
-    const q = need(readField(t.args, 'QueueUrl'), 'the queue', (v) => {
-      const a = queueArn(t.env, v);
-      return a ? [a] : undefined;
-    }, 'sqs:sendMessage');
+    const q = need(
+      readField(t.args, 'QueueUrl'),
+      'the queue',
+      (v) => {
+        const a = queueArn(t.env, v);
+        return a ? [a] : undefined;
+      },
+      'sqs:sendMessage',
+    );
     return { grants: [grant('SqsSendMessage', ['sqs:SendMessage'], q)], notes: [] };
   },
   dynamodb: (t, action) => {
-    const actionName = { getItem: 'GetItem', putItem: 'PutItem', deleteItem: 'DeleteItem', updateItem: 'UpdateItem' }[action];
+    const actionName = { getItem: 'GetItem', putItem: 'PutItem', deleteItem: 'DeleteItem', updateItem: 'UpdateItem' }[
+      action
+    ];
     if (!actionName) return generic(t, 'dynamodb', action);
     const table = need(readField(t.args, 'TableName'), 'the table', (v) => [tableArn(t.env, v)], `dynamodb:${action}`);
     return { grants: [grant('DynamoDb', [`dynamodb:${actionName}`], table)], notes: [] };
@@ -130,11 +143,27 @@ const handlers: Record<string, Handler> = {
   },
   batch: (t, action, pattern) => {
     if (action !== 'submitJob') return generic(t, 'batch', action);
-    const def = need(readField(t.args, 'JobDefinition'), 'the job definition', (v) => [v.startsWith('arn:') ? v : arn(t.env, 'batch', `job-definition/${v.includes(':') ? v : `${v}:*`}`)], 'batch:submitJob');
-    const queue = need(readField(t.args, 'JobQueue'), 'the job queue', (v) => [v.startsWith('arn:') ? v : arn(t.env, 'batch', `job-queue/${v}`)], 'batch:submitJob');
+    const def = need(
+      readField(t.args, 'JobDefinition'),
+      'the job definition',
+      (v) => [v.startsWith('arn:') ? v : arn(t.env, 'batch', `job-definition/${v.includes(':') ? v : `${v}:*`}`)],
+      'batch:submitJob',
+    );
+    const queue = need(
+      readField(t.args, 'JobQueue'),
+      'the job queue',
+      (v) => [v.startsWith('arn:') ? v : arn(t.env, 'batch', `job-queue/${v}`)],
+      'batch:submitJob',
+    );
     const grants = [grant('BatchSubmitJob', ['batch:SubmitJob'], merge(def, queue))];
     if (isSync(pattern)) {
-      grants.push(grant('BatchDescribeJobs', ['batch:DescribeJobs'], unscopable('batch:DescribeJobs does not support resource-level permissions')));
+      grants.push(
+        grant(
+          'BatchDescribeJobs',
+          ['batch:DescribeJobs'],
+          unscopable('batch:DescribeJobs does not support resource-level permissions'),
+        ),
+      );
       grants.push(grant('BatchTerminateJob', ['batch:TerminateJob'], { resources: [arn(t.env, 'batch', 'job/*')] }));
       grants.push(...managedRule(t, 'StepFunctionsGetEventsForBatchJobsRule'));
     }
@@ -142,48 +171,93 @@ const handlers: Record<string, Handler> = {
   },
   ecs: (t, action, pattern) => {
     if (action !== 'runTask') return generic(t, 'ecs', action);
-    const td = need(readField(t.args, 'TaskDefinition'), 'the task definition', (v) => [v.startsWith('arn:') ? v : arn(t.env, 'ecs', `task-definition/${v.includes(':') ? v : `${v}:*`}`)], 'ecs:runTask');
+    const td = need(
+      readField(t.args, 'TaskDefinition'),
+      'the task definition',
+      (v) => [v.startsWith('arn:') ? v : arn(t.env, 'ecs', `task-definition/${v.includes(':') ? v : `${v}:*`}`)],
+      'ecs:runTask',
+    );
     const grants = [grant('EcsRunTask', ['ecs:RunTask'], td)];
     if (isSync(pattern)) {
-      grants.push(grant('EcsTask', ['ecs:StopTask', 'ecs:DescribeTasks'], { resources: [arn(t.env, 'ecs', 'task/*')] }));
+      grants.push(
+        grant('EcsTask', ['ecs:StopTask', 'ecs:DescribeTasks'], { resources: [arn(t.env, 'ecs', 'task/*')] }),
+      );
       grants.push(...managedRule(t, 'StepFunctionsGetEventsForECSTaskRule'));
     }
     // The task's execution and task roles are named in the task definition, not in the state machine.
     grants.push(
-      grant('PassTaskRoles', ['iam:PassRole'], { resources: [`arn:${t.env.partition}:iam::${t.env.account}:role/*`] }, { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } }),
+      grant(
+        'PassTaskRoles',
+        ['iam:PassRole'],
+        { resources: [`arn:${t.env.partition}:iam::${t.env.account}:role/*`] },
+        { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+      ),
     );
-    return { grants, notes: ['ecs:runTask: iam:PassRole is limited to ecs-tasks.amazonaws.com; narrow it to the task definition\'s roles.'] };
+    return {
+      grants,
+      notes: [
+        "ecs:runTask: iam:PassRole is limited to ecs-tasks.amazonaws.com; narrow it to the task definition's roles.",
+      ],
+    };
   },
   glue: (t, action, pattern) => {
     if (action !== 'startJobRun') return generic(t, 'glue', action);
-    const job = need(readField(t.args, 'JobName'), 'the job', (v) => [arn(t.env, 'glue', `job/${v}`)], 'glue:startJobRun');
+    const job = need(
+      readField(t.args, 'JobName'),
+      'the job',
+      (v) => [arn(t.env, 'glue', `job/${v}`)],
+      'glue:startJobRun',
+    );
     const actions = ['glue:StartJobRun'];
     if (isSync(pattern)) actions.push('glue:GetJobRun', 'glue:GetJobRuns', 'glue:BatchStopJobRun');
     return { grants: [grant('GlueJobRun', actions, job)], notes: [] };
   },
   codebuild: (t, action, pattern) => {
-    const known: Record<string, string> = { startBuild: 'StartBuild', stopBuild: 'StopBuild', batchGetReports: 'BatchGetReports', startBuildBatch: 'StartBuildBatch', batchDeleteBuilds: 'BatchDeleteBuilds' };
+    const known: Record<string, string> = {
+      startBuild: 'StartBuild',
+      stopBuild: 'StopBuild',
+      batchGetReports: 'BatchGetReports',
+      startBuildBatch: 'StartBuildBatch',
+      batchDeleteBuilds: 'BatchDeleteBuilds',
+    };
     if (!known[action]) return generic(t, 'codebuild', action);
-    const project = scopeField(readField(t.args, 'ProjectName'), 'the project', (v) => [v.startsWith('arn:') ? v : arn(t.env, 'codebuild', `project/${v}`)]) ?? { resources: [arn(t.env, 'codebuild', 'project/*')] };
+    const project = scopeField(readField(t.args, 'ProjectName'), 'the project', (v) => [
+      v.startsWith('arn:') ? v : arn(t.env, 'codebuild', `project/${v}`),
+    ]) ?? { resources: [arn(t.env, 'codebuild', 'project/*')] };
     const actions = [`codebuild:${known[action]}`];
     const grants: Grant[] = [];
     if (isSync(pattern) && action === 'startBuild') actions.push('codebuild:StopBuild', 'codebuild:BatchGetBuilds');
-    if (isSync(pattern) && action === 'startBuildBatch') actions.push('codebuild:StopBuildBatch', 'codebuild:BatchGetBuildBatches');
+    if (isSync(pattern) && action === 'startBuildBatch')
+      actions.push('codebuild:StopBuildBatch', 'codebuild:BatchGetBuildBatches');
     grants.push(grant('CodeBuild', actions, project));
-    if (isSync(pattern)) grants.push(...managedRule(t, action === 'startBuildBatch' ? 'StepFunctionsGetEventForCodeBuildStartBuildBatchRule' : 'StepFunctionsGetEventsForCodeBuildStartBuildRule'));
+    if (isSync(pattern))
+      grants.push(
+        ...managedRule(
+          t,
+          action === 'startBuildBatch'
+            ? 'StepFunctionsGetEventForCodeBuildStartBuildBatchRule'
+            : 'StepFunctionsGetEventsForCodeBuildStartBuildRule',
+        ),
+      );
     return { grants, notes: [] };
   },
   athena: (t, action, pattern) => athena(t, action, pattern),
   bedrock: (t, action) => {
     if (action !== 'invokeModel') return generic(t, 'bedrock', action);
-    const model = need(readField(t.args, 'ModelId'), 'the model', (v) => [v.startsWith('arn:') ? v : arn(t.env, 'bedrock', `foundation-model/${v}`, { account: '' })], 'bedrock:invokeModel');
+    const model = need(
+      readField(t.args, 'ModelId'),
+      'the model',
+      (v) => [v.startsWith('arn:') ? v : arn(t.env, 'bedrock', `foundation-model/${v}`, { account: '' })],
+      'bedrock:invokeModel',
+    );
     const grants = [grant('BedrockInvokeModel', ['bedrock:InvokeModel'], model)];
     const input = readPath(t.args, 'Input', 'S3Uri');
     const output = readPath(t.args, 'Output', 'S3Uri');
-    const s3 = (f: Field, what: string) => scopeField(f, what, (v) => {
-      const u = parseS3Uri(v);
-      return u ? [s3Arn(t.env, u.bucket, u.key || '*')] : undefined;
-    });
+    const s3 = (f: Field, what: string) =>
+      scopeField(f, what, (v) => {
+        const u = parseS3Uri(v);
+        return u ? [s3Arn(t.env, u.bucket, u.key || '*')] : undefined;
+      });
     const i = s3(input, 'the input object');
     if (i) grants.push(grant('BedrockInput', ['s3:GetObject'], i));
     const o = s3(output, 'the output object');
@@ -209,11 +283,14 @@ function athena(t: TaskInput, action: string, pattern: Pattern): TaskGrants {
     getQueryResults: 'GetQueryResults',
   };
   if (!names[action]) return generic(t, 'athena', action);
-  const wg = scopeField(readField(t.args, 'WorkGroup'), 'the work group', (v) => [arn(t.env, 'athena', `workgroup/${v}`)]) ?? {
+  const wg = scopeField(readField(t.args, 'WorkGroup'), 'the work group', (v) => [
+    arn(t.env, 'athena', `workgroup/${v}`),
+  ]) ?? {
     resources: [arn(t.env, 'athena', action === 'startQueryExecution' ? 'workgroup/primary' : 'workgroup/*')],
   };
   const actions = [`athena:${names[action]}`];
-  if (action === 'startQueryExecution' && isSync(pattern)) actions.push('athena:GetQueryExecution', 'athena:StopQueryExecution');
+  if (action === 'startQueryExecution' && isSync(pattern))
+    actions.push('athena:GetQueryExecution', 'athena:StopQueryExecution');
   const grants = [grant('Athena', actions, wg)];
   const notes: string[] = [];
   if (action === 'startQueryExecution') {
@@ -226,18 +303,34 @@ function athena(t: TaskInput, action: string, pattern: Pattern): TaskGrants {
       grants.push(
         grant(
           'AthenaResults',
-          ['s3:GetBucketLocation', 's3:ListBucket', 's3:GetObject', 's3:PutObject', 's3:ListMultipartUploadParts', 's3:AbortMultipartUpload'],
+          [
+            's3:GetBucketLocation',
+            's3:ListBucket',
+            's3:GetObject',
+            's3:PutObject',
+            's3:ListMultipartUploadParts',
+            's3:AbortMultipartUpload',
+          ],
           loc,
         ),
       );
-    else notes.push('athena:startQueryExecution: no static ResultConfiguration.OutputLocation; the work group\'s output bucket needs s3 access too.');
+    else
+      notes.push(
+        "athena:startQueryExecution: no static ResultConfiguration.OutputLocation; the work group's output bucket needs s3 access too.",
+      );
     const db = staticString(readPath(t.args, 'QueryExecutionContext', 'Database'));
     grants.push(
       grant('AthenaGlueCatalog', ['glue:GetDatabase', 'glue:GetTable', 'glue:GetPartitions'], {
-        resources: [arn(t.env, 'glue', 'catalog'), arn(t.env, 'glue', `database/${db ?? '*'}`), arn(t.env, 'glue', `table/${db ?? '*'}/*`)],
+        resources: [
+          arn(t.env, 'glue', 'catalog'),
+          arn(t.env, 'glue', `database/${db ?? '*'}`),
+          arn(t.env, 'glue', `table/${db ?? '*'}/*`),
+        ],
       }),
     );
-    notes.push('athena:startQueryExecution: the query\'s source tables in S3 need s3:GetObject and s3:ListBucket as well.');
+    notes.push(
+      "athena:startQueryExecution: the query's source tables in S3 need s3:GetObject and s3:ListBucket as well.",
+    );
   }
   return { grants, notes };
 }
@@ -245,25 +338,62 @@ function athena(t: TaskInput, action: string, pattern: Pattern): TaskGrants {
 /** The S3 integrations Distributed Map uses (ItemReader getObject/listObjectsV2, ResultWriter putObject). */
 function s3Integration(t: TaskInput, action: string): TaskGrants {
   const bucketField = readField(t.args, 'Bucket');
-  const bucket = (make: (b: string) => string[]): Scoped => need(bucketField, 'the bucket', (b) => make(b), `s3:${action}`);
+  const bucket = (make: (b: string) => string[]): Scoped =>
+    need(bucketField, 'the bucket', (b) => make(b), `s3:${action}`);
   switch (action) {
     case 'getObject': {
       const key = readField(t.args, 'Key');
       if (key.kind === 'dynamic' && bucketField.kind === 'static') {
-        return { grants: [grant('S3ItemReader', ['s3:GetObject'], { resources: bucket((b) => [s3Arn(t.env, b, '*')]).resources, wildcard: dynamicStar(key, 'the object key').wildcard })], notes: [] };
+        return {
+          grants: [
+            grant('S3ItemReader', ['s3:GetObject'], {
+              resources: bucket((b) => [s3Arn(t.env, b, '*')]).resources,
+              wildcard: dynamicStar(key, 'the object key').wildcard,
+            }),
+          ],
+          notes: [],
+        };
       }
-      return { grants: [grant('S3ItemReader', ['s3:GetObject'], bucket((b) => [s3Arn(t.env, b, staticString(key) ?? '*')]))], notes: [] };
+      return {
+        grants: [
+          grant(
+            'S3ItemReader',
+            ['s3:GetObject'],
+            bucket((b) => [s3Arn(t.env, b, staticString(key) ?? '*')]),
+          ),
+        ],
+        notes: [],
+      };
     }
     case 'listObjectsV2': {
       const prefix = staticString(readField(t.args, 'Prefix'));
       const condition = prefix ? { StringLike: { 's3:prefix': [`${prefix}*`] } } : undefined;
-      return { grants: [grant('S3ListBucket', ['s3:ListBucket'], bucket((b) => [s3Arn(t.env, b)]), condition), grant('S3ItemReader', ['s3:GetObject'], bucket((b) => [s3Arn(t.env, b, prefixObjects(prefix ?? ''))]))], notes: [] };
+      return {
+        grants: [
+          grant(
+            'S3ListBucket',
+            ['s3:ListBucket'],
+            bucket((b) => [s3Arn(t.env, b)]),
+            condition,
+          ),
+          grant(
+            'S3ItemReader',
+            ['s3:GetObject'],
+            bucket((b) => [s3Arn(t.env, b, prefixObjects(prefix ?? ''))]),
+          ),
+        ],
+        notes: [],
+      };
     }
     case 'putObject': {
       const prefix = staticString(readField(t.args, 'Prefix')) ?? '';
       return {
         grants: [
-          grant('S3ResultWriter', ['s3:PutObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:AbortMultipartUpload'], bucket((b) => [s3Arn(t.env, b, prefixObjects(prefix))])),
+          grant(
+            'S3ResultWriter',
+            ['s3:PutObject', 's3:GetObject', 's3:ListMultipartUploadParts', 's3:AbortMultipartUpload'],
+            bucket((b) => [s3Arn(t.env, b, prefixObjects(prefix))]),
+          ),
         ],
         notes: [],
       };
@@ -277,7 +407,13 @@ function s3Integration(t: TaskInput, action: string): TaskGrants {
 function generic(t: TaskInput, service: string, action: string): TaskGrants {
   const { actions, prefix, operation } = sdkTaskActions(service, action, t.catalog);
   const scoped = sdkCallResources(prefix, operation, actions, t.args, t.env);
-  return { grants: [grant(sidFor(prefix), actions, scoped)], notes: [`${service}:${action}: no template for this integration; derived ${actions.join(', ')} from the API catalog.`], integration: `${service}:${action}` };
+  return {
+    grants: [grant(sidFor(prefix), actions, scoped)],
+    notes: [
+      `${service}:${action}: no template for this integration; derived ${actions.join(', ')} from the API catalog.`,
+    ],
+    integration: `${service}:${action}`,
+  };
 }
 
 function sidFor(prefix: string): string {
@@ -295,10 +431,13 @@ export function taskGrants(t: TaskInput): TaskGrants {
     const [, , service, action] = sdk as unknown as [string, string, string, string];
     const { actions, prefix, operation, fromCatalog } = sdkTaskActions(service, action, t.catalog);
     const scoped = sdkCallResources(prefix, operation, actions, t.args, t.env);
-    const notes = fromCatalog ? [] : [`aws-sdk:${service}:${action} is not in the API catalog: the IAM action ${actions.join(', ')} is a guess.`];
+    const notes = fromCatalog
+      ? []
+      : [`aws-sdk:${service}:${action} is not in the API catalog: the IAM action ${actions.join(', ')} is a guess.`];
     return { grants: [grant(sidFor(prefix), actions, scoped)], notes, integration: `aws-sdk:${service}:${action}` };
   }
-  if (r === `arn:${t.env.partition}:states:::http:invoke` || /^arn:[\w-]+:states:::http:invoke$/.test(r)) return httpInvokeGrants(t);
+  if (r === `arn:${t.env.partition}:states:::http:invoke` || /^arn:[\w-]+:states:::http:invoke$/.test(r))
+    return httpInvokeGrants(t);
   if (/^arn:[\w-]+:states:::apigateway:invoke(\.waitForTaskToken)?$/.test(r)) return apiGatewayGrants(t);
   const opt = OPTIMIZED_RE.exec(r);
   if (opt) {
@@ -309,10 +448,18 @@ export function taskGrants(t: TaskInput): TaskGrants {
   }
   const parsed = parseArn(r);
   if (parsed?.service === 'lambda' && parsed.resource.startsWith('function:')) {
-    return { grants: [grant('LambdaInvoke', ['lambda:InvokeFunction'], { resources: lambdaArns(t.env, r) })], notes: [], integration: 'lambda' };
+    return {
+      grants: [grant('LambdaInvoke', ['lambda:InvokeFunction'], { resources: lambdaArns(t.env, r) })],
+      notes: [],
+      integration: 'lambda',
+    };
   }
   if (parsed?.service === 'states' && parsed.resource.startsWith('activity:')) {
-    return { grants: [], notes: ['Activity tasks need no permission on the execution role (workers call GetActivityTask).'], integration: 'activity' };
+    return {
+      grants: [],
+      notes: ['Activity tasks need no permission on the execution role (workers call GetActivityTask).'],
+      integration: 'activity',
+    };
   }
   return { grants: [], notes: [`Resource ${r} is not a known integration: no permissions generated.`] };
 }

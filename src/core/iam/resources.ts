@@ -12,7 +12,10 @@ export interface Scoped {
 export const STAR: string = '*';
 
 export function dynamicStar(f: Field & { kind: 'dynamic' }, what: string): Scoped {
-  return { resources: [STAR], wildcard: { reason: 'dynamic', field: f.pointer, detail: `${what} comes from ${short(f.expression)} at run time` } };
+  return {
+    resources: [STAR],
+    wildcard: { reason: 'dynamic', field: f.pointer, detail: `${what} comes from ${short(f.expression)} at run time` },
+  };
 }
 export function unscopable(detail: string): Scoped {
   return { resources: [STAR], wildcard: { reason: 'unscopable', detail } };
@@ -79,7 +82,10 @@ export function tableArn(env: Env, nameOrArn: string): string {
 /** `https://sqs.us-east-1.amazonaws.com/123456789012/q` (also the legacy `us-east-1.queue.amazonaws.com`) -> queue ARN. */
 export function queueArn(env: Env, url: string): string | undefined {
   if (url.startsWith('arn:')) return url;
-  const m = /^https?:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([\w-]+(?:\.fifo)?)\/?$/.exec(url);
+  const m =
+    /^https?:\/\/(?:sqs\.([a-z0-9-]+)|([a-z0-9-]+)\.queue)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/([\w-]+(?:\.fifo)?)\/?$/.exec(
+      url,
+    );
   if (m) return `arn:${env.partition}:sqs:${m[1] ?? m[2]}:${m[3]}:${m[4]}`;
   const local = /^https?:\/\/[^/]+\/(\d{12})\/([\w-]+(?:\.fifo)?)\/?$/.exec(url);
   return local ? `arn:${env.partition}:sqs:${env.region}:${local[1]}:${local[2]}` : undefined;
@@ -108,7 +114,8 @@ export function prefixObjects(prefix: string): string {
   return prefix.endsWith('/') ? `${prefix}*` : `${prefix}/*`;
 }
 
-const S3_OBJECT_ACTIONS = /^s3:(GetObject|PutObject|DeleteObject|AbortMultipartUpload|ListMultipartUploadParts|RestoreObject|GetObjectAttributes)/;
+const S3_OBJECT_ACTIONS =
+  /^s3:(GetObject|PutObject|DeleteObject|AbortMultipartUpload|ListMultipartUploadParts|RestoreObject|GetObjectAttributes)/;
 
 /**
  * Resources of an SDK call (aws-sdk task or invoker call) for the services whose parameters name their
@@ -117,15 +124,26 @@ const S3_OBJECT_ACTIONS = /^s3:(GetObject|PutObject|DeleteObject|AbortMultipartU
 export function sdkCallResources(prefix: string, operation: string, actions: string[], args: Field, env: Env): Scoped {
   const what = `${prefix}:${operation}`;
   const field = (k: string) => readField(args, k);
-  if (/^List[A-Z]\w*s$/.test(operation) && !['ListObjects', 'ListObjectsV2', 'ListObjectVersions', 'ListParts', 'ListMultipartUploads'].includes(operation)) {
+  if (
+    /^List[A-Z]\w*s$/.test(operation) &&
+    !['ListObjects', 'ListObjectsV2', 'ListObjectVersions', 'ListParts', 'ListMultipartUploads'].includes(operation)
+  ) {
     const narrowed = sdkNamedResource(prefix, field, env, actions);
     if (narrowed) return narrowed;
     return unscopable(`${what} lists resources: IAM needs "*" for account-level List actions`);
   }
-  return sdkNamedResource(prefix, field, env, actions) ?? unknownResource(`no resource ARN can be derived for ${what}: narrow it by hand`);
+  return (
+    sdkNamedResource(prefix, field, env, actions) ??
+    unknownResource(`no resource ARN can be derived for ${what}: narrow it by hand`)
+  );
 }
 
-function sdkNamedResource(prefix: string, field: (k: string) => Field, env: Env, actions: string[]): Scoped | undefined {
+function sdkNamedResource(
+  prefix: string,
+  field: (k: string) => Field,
+  env: Env,
+  actions: string[],
+): Scoped | undefined {
   switch (prefix) {
     case 's3': {
       const bucket = field('Bucket');
@@ -136,7 +154,14 @@ function sdkNamedResource(prefix: string, field: (k: string) => Field, env: Env,
       if (!actions.some((a) => S3_OBJECT_ACTIONS.test(a))) return { resources: [s3Arn(env, b)] };
       const key = field('Key');
       if (key.kind === 'dynamic')
-        return { resources: [s3Arn(env, b, '*')], wildcard: { reason: 'dynamic', field: key.pointer, detail: `the object key comes from ${short(key.expression)} at run time` } };
+        return {
+          resources: [s3Arn(env, b, '*')],
+          wildcard: {
+            reason: 'dynamic',
+            field: key.pointer,
+            detail: `the object key comes from ${short(key.expression)} at run time`,
+          },
+        };
       const k = staticString(key);
       return { resources: [s3Arn(env, b, k ?? prefixObjects(staticString(field('Prefix')) ?? ''))] };
     }
@@ -173,7 +198,9 @@ function sdkNamedResource(prefix: string, field: (k: string) => Field, env: Env,
       return scopeField(field('ExecutionArn'), 'the execution', (v) => [v]);
     }
     case 'secretsmanager':
-      return scopeField(field('SecretId'), 'the secret', (v) => [v.startsWith('arn:') ? v : arn(env, 'secretsmanager', `secret:${v}-??????`)]);
+      return scopeField(field('SecretId'), 'the secret', (v) => [
+        v.startsWith('arn:') ? v : arn(env, 'secretsmanager', `secret:${v}-??????`),
+      ]);
     case 'ssm': {
       const param = (n: string) => arn(env, 'ssm', `parameter/${n.replace(/^\//, '')}`);
       const one = scopeField(field('Name'), 'the parameter', (v) => [param(v)]);

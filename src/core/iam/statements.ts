@@ -33,11 +33,21 @@ function mergeBy(groups: Group[], keyOf: (g: Group) => string, combine: (into: G
 }
 
 /** Builds one policy document from grants; `document` names it in the wildcard explanations. */
-export function buildPolicy(grants: SourcedGrant[], document: string): { policy: PolicyDocument; wildcards: WildcardExplanation[] } {
+export function buildPolicy(
+  grants: SourcedGrant[],
+  document: string,
+): { policy: PolicyDocument; wildcards: WildcardExplanation[] } {
   const wildcards: WildcardExplanation[] = [];
   for (const { grant, state, pointer } of grants) {
     if (!grant.wildcard) continue;
-    const w: WildcardExplanation = { document, state, pointer, actions: sortedUnique(grant.actions), reason: grant.wildcard.reason, detail: grant.wildcard.detail };
+    const w: WildcardExplanation = {
+      document,
+      state,
+      pointer,
+      actions: sortedUnique(grant.actions),
+      reason: grant.wildcard.reason,
+      detail: grant.wildcard.detail,
+    };
     if (grant.wildcard.field) w.field = grant.wildcard.field;
     if (!wildcards.some((x) => JSON.stringify(x) === JSON.stringify(w))) wildcards.push(w);
   }
@@ -48,19 +58,38 @@ export function buildPolicy(grants: SourcedGrant[], document: string): { policy:
     actions: sortedUnique(grant.actions),
     resources: sortedUnique(grant.resources),
   }));
-  groups = mergeBy(groups, (g) => `${g.sid}|${cond(g)}|${g.actions.join(',')}`, (into, g) => {
-    into.resources = sortedUnique([...into.resources, ...g.resources]);
-  });
+  groups = mergeBy(
+    groups,
+    (g) => `${g.sid}|${cond(g)}|${g.actions.join(',')}`,
+    (into, g) => {
+      into.resources = sortedUnique([...into.resources, ...g.resources]);
+    },
+  );
   for (const g of groups) if (g.resources.includes('*')) g.resources = ['*'];
-  groups = mergeBy(groups, (g) => `${g.sid}|${cond(g)}|${g.resources.join(',')}`, (into, g) => {
-    into.actions = sortedUnique([...into.actions, ...g.actions]);
-  });
-  groups.sort((a, b) => (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : cond(a).localeCompare(cond(b)) || a.resources.join().localeCompare(b.resources.join())));
+  groups = mergeBy(
+    groups,
+    (g) => `${g.sid}|${cond(g)}|${g.resources.join(',')}`,
+    (into, g) => {
+      into.actions = sortedUnique([...into.actions, ...g.actions]);
+    },
+  );
+  groups.sort((a, b) =>
+    a.sid < b.sid
+      ? -1
+      : a.sid > b.sid
+        ? 1
+        : cond(a).localeCompare(cond(b)) || a.resources.join().localeCompare(b.resources.join()),
+  );
   const seen = new Map<string, number>();
   const statements: PolicyStatement[] = groups.map((g) => {
     const n = (seen.get(g.sid) ?? 0) + 1;
     seen.set(g.sid, n);
-    const s: PolicyStatement = { Sid: n === 1 ? g.sid : `${g.sid}${n}`, Effect: 'Allow', Action: one(g.actions), Resource: one(g.resources) };
+    const s: PolicyStatement = {
+      Sid: n === 1 ? g.sid : `${g.sid}${n}`,
+      Effect: 'Allow',
+      Action: one(g.actions),
+      Resource: one(g.resources),
+    };
     if (g.condition) s.Condition = g.condition;
     return s;
   });

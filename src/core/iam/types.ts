@@ -54,7 +54,8 @@ export interface Grant {
 }
 
 /** Who runs a task: the execution role, a static `Credentials` role, or a role chosen at run time. */
-export type RunsAs = { kind: 'execution' } | { kind: 'role'; arn: string } | { kind: 'dynamic'; field: string; expression: string };
+export type RunsAs =
+  { kind: 'execution' } | { kind: 'role'; arn: string } | { kind: 'dynamic'; field: string; expression: string };
 
 /** Everything one state needs. */
 export interface StatePermissions {
@@ -112,7 +113,9 @@ export interface CrossAccountKit {
 export interface ApiResourcePolicy {
   apiId: string;
   region: string;
+  /** The stages the calls use, joined with ", " (see `stages`). */
   stage: string;
+  stages: string[];
   states: string[];
   /** The REST API's resource policy (account of the API). */
   policy: PolicyDocument;

@@ -85,14 +85,22 @@ export function extractInvokerCalls(text: string, options: ExtractOptions = {}):
     const resourceProp = prop(node, 'Resource');
     const resource = stringValue(resourceProp?.value) ?? '';
     const paramsProp =
-      state.queryLanguage === 'JSONata' ? (node.get('Arguments') ?? node.get('Parameters')) : (node.get('Parameters') ?? node.get('Arguments'));
+      state.queryLanguage === 'JSONata'
+        ? (node.get('Arguments') ?? node.get('Parameters'))
+        : (node.get('Parameters') ?? node.get('Arguments'));
     const params = paramsProp?.value;
     let task: InvokerTask | undefined;
     let payload: AstNode | undefined;
     const arnMatch = LAMBDA_ARN.exec(resource);
     if (arnMatch && resourceProp) {
       payload = params;
-      task = { stateName: state.name, pointer: state.pointer, form: 'function-arn', functionName: arnMatch[1]!, dynamic: [] };
+      task = {
+        stateName: state.name,
+        pointer: state.pointer,
+        form: 'function-arn',
+        functionName: arnMatch[1]!,
+        dynamic: [],
+      };
       task.target = { offset: resourceProp.value.offset, length: resourceProp.value.length, value: resource };
     } else if (LAMBDA_INVOKE.test(resource)) {
       const fn = field(params, 'FunctionName');
@@ -126,7 +134,8 @@ export function extractInvokerCalls(text: string, options: ExtractOptions = {}):
       out.warnings.push(`state "${task.stateName}" calls the invoker without a valid literal "service" and "action"`);
     }
     if (task.region && !out.regions.includes(task.region)) out.regions.push(task.region);
-    if (task.assumeRoleArn && !out.assumeRoleArns.includes(task.assumeRoleArn)) out.assumeRoleArns.push(task.assumeRoleArn);
+    if (task.assumeRoleArn && !out.assumeRoleArns.includes(task.assumeRoleArn))
+      out.assumeRoleArns.push(task.assumeRoleArn);
   }
   return out;
 }
@@ -144,13 +153,18 @@ export function functionArnEdits(text: string, extraction: InvokerExtraction, fu
     if (!task.target || task.target.value === functionArn) continue;
     const original = text.slice(task.target.offset, task.target.offset + task.target.length);
     const quoted = original.startsWith('"') || original.startsWith("'");
-    edits.push({ offset: task.target.offset, length: task.target.length, newText: quoted || !original ? JSON.stringify(functionArn) : functionArn });
+    edits.push({
+      offset: task.target.offset,
+      length: task.target.length,
+      newText: quoted || !original ? JSON.stringify(functionArn) : functionArn,
+    });
   }
   return edits;
 }
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }

@@ -107,10 +107,16 @@ export function invokerPolicy(input: InvokerPolicyInput): PolicyDocument {
   const statements: PolicyStatement[] = [];
   if (actions.length > 0) statements.push({ Sid: 'AllowedCalls', Effect: 'Allow', Action: actions, Resource: '*' });
   const roles = [...new Set(input.assumeRoleArns ?? [])].sort();
-  if (roles.length > 0) statements.push({ Sid: 'AssumeTargetRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roles });
+  if (roles.length > 0)
+    statements.push({ Sid: 'AssumeTargetRoles', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roles });
   statements.push(
     { Sid: 'CreateLogGroup', Effect: 'Allow', Action: 'logs:CreateLogGroup', Resource: `${logGroup}:*` },
-    { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroup}:log-stream:*` },
+    {
+      Sid: 'WriteLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: `${logGroup}:log-stream:*`,
+    },
   );
   return { Version: '2012-10-17', Statement: statements };
 }

@@ -25,7 +25,15 @@ export interface InvokerEvent {
   externalId?: string;
 }
 
-export const INVOKER_EVENT_KEYS = ['service', 'action', 'region', 'parameters', 'endpoint', 'assumeRoleArn', 'externalId'] as const;
+export const INVOKER_EVENT_KEYS = [
+  'service',
+  'action',
+  'region',
+  'parameters',
+  'endpoint',
+  'assumeRoleArn',
+  'externalId',
+] as const;
 
 /** The environment variables the invoker reads. */
 export const INVOKER_ENV = {
@@ -115,7 +123,11 @@ export function validateEvent(input: unknown): ValidationResult {
   for (const key of Object.keys(o)) {
     if ((INVOKER_EVENT_KEYS as readonly string[]).includes(key)) continue;
     const near = INVOKER_EVENT_KEYS.find((k) => k.toLowerCase() === key.replace(/\.\$$/, '').toLowerCase());
-    errors.push(near ? `unknown field "${key}": did you mean "${near}"?` : `unknown field "${key}" (allowed: ${INVOKER_EVENT_KEYS.join(', ')})`);
+    errors.push(
+      near
+        ? `unknown field "${key}": did you mean "${near}"?`
+        : `unknown field "${key}" (allowed: ${INVOKER_EVENT_KEYS.join(', ')})`,
+    );
   }
   const str = (key: string, re: RegExp, what: string, required: boolean): string | undefined => {
     const v = o[key];
@@ -133,7 +145,12 @@ export function validateEvent(input: unknown): ValidationResult {
     }
     return v;
   };
-  const service = str('service', SERVICE_RE, 'the SDK v3 package suffix, e.g. "s3", "dynamodb", "cloudwatch-logs"', true);
+  const service = str(
+    'service',
+    SERVICE_RE,
+    'the SDK v3 package suffix, e.g. "s3", "dynamodb", "cloudwatch-logs"',
+    true,
+  );
   const action = str('action', ACTION_RE, 'the camelCase operation, e.g. "getObject"', true);
   const region = str('region', REGION_RE, 'a region such as "us-west-2"', true);
   const assumeRoleArn = str('assumeRoleArn', ROLE_ARN_RE, 'an IAM role ARN', false);

@@ -4,7 +4,7 @@ import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { QueryLanguage } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { describe, isJsonataString, q, suggestion } from './util';
+import { describe, didYouMean, isJsonataString, q, replaceFix } from './util';
 
 export interface NumberSpec {
   integer?: boolean;
@@ -15,14 +15,30 @@ export interface NumberSpec {
 }
 
 /** `where` names the object in messages, e.g. `State "A"` or `A Retry entry of state "A"`. */
-export function checkNumber(ctx: RuleContext, p: PropertyNode | undefined, where: string, ql: QueryLanguage, spec: NumberSpec): number | undefined {
+export function checkNumber(
+  ctx: RuleContext,
+  p: PropertyNode | undefined,
+  where: string,
+  ql: QueryLanguage,
+  spec: NumberSpec,
+): number | undefined {
   if (!p) return undefined;
   const v = p.value;
   if (ql === 'JSONata' && isJsonataString(v)) return undefined;
   if (v.kind !== 'number') {
     const alt = ql === 'JSONata' ? ' or a {% %} JSONata expression' : '';
-    const pathHint = ql === 'JSONPath' && v.kind === 'string' && (v.value as string).startsWith('$') ? ` To read it from the input use "${p.key}Path".` : '';
-    ctx.report(finding(C.valueType, 'error', `${where}: "${p.key}" must be ${spec.integer ? 'an integer' : 'a number'}${alt}, not ${describe(v)}.${pathHint}`, atValue(p)));
+    const pathHint =
+      ql === 'JSONPath' && v.kind === 'string' && (v.value as string).startsWith('$')
+        ? ` To read it from the input use "${p.key}Path".`
+        : '';
+    ctx.report(
+      finding(
+        C.valueType,
+        'error',
+        `${where}: "${p.key}" must be ${spec.integer ? 'an integer' : 'a number'}${alt}, not ${describe(v)}.${pathHint}`,
+        atValue(p),
+      ),
+    );
     return undefined;
   }
   const n = v.value as number;
@@ -32,13 +48,21 @@ export function checkNumber(ctx: RuleContext, p: PropertyNode | undefined, where
   if (spec.min !== undefined && n < spec.min) problems.push(`at least ${spec.min}`);
   if (spec.max !== undefined && n > spec.max) problems.push(`at most ${spec.max}`);
   if (problems.length) {
-    ctx.report(finding(C.valueRange, 'error', `${where}: "${p.key}" is ${n} but must be ${problems.join(' and ')}.`, atValue(p)));
+    ctx.report(
+      finding(C.valueRange, 'error', `${where}: "${p.key}" is ${n} but must be ${problems.join(' and ')}.`, atValue(p)),
+    );
     return undefined;
   }
   return n;
 }
 
 export type JsonKind = AstNode['kind'];
+// Shared kind lists (allocated once, not per call).
+export const STRING: readonly JsonKind[] = ['string'];
+export const STRING_OR_NULL: readonly JsonKind[] = ['string', 'null'];
+export const OBJECT: readonly JsonKind[] = ['object'];
+export const ARRAY: readonly JsonKind[] = ['array'];
+export const BOOLEAN: readonly JsonKind[] = ['boolean'];
 
 /** Reports ASL205 unless the value has one of the kinds (or is `{% %}` under JSONata when allowed). */
 export function checkKind(
@@ -51,22 +75,43 @@ export function checkKind(
   if (!p) return false;
   if (kinds.includes(p.value.kind)) return true;
   if (opts.jsonata && opts.ql === 'JSONata' && isJsonataString(p.value)) return true;
-  const names = kinds.map((k) => (k === 'object' ? 'an object' : k === 'array' ? 'an array' : k === 'null' ? 'null' : `a ${k}`));
+  const names = kinds.map((k) =>
+    k === 'object' ? 'an object' : k === 'array' ? 'an array' : k === 'null' ? 'null' : `a ${k}`,
+  );
   if (opts.jsonata && opts.ql === 'JSONata') names.push('a {% %} JSONata expression');
   ctx.report(
-    finding(C.valueType, 'error', `${where}: "${p.key}" must be ${names.join(' or ')}, not ${describe(p.value)}.${opts.hint ? ` ${opts.hint}` : ''}`, atValue(p)),
+    finding(
+      C.valueType,
+      'error',
+      `${where}: "${p.key}" must be ${names.join(' or ')}, not ${describe(p.value)}.${opts.hint ? ` ${opts.hint}` : ''}`,
+      atValue(p),
+    ),
   );
   return false;
 }
 
-export function checkEnum(ctx: RuleContext, p: PropertyNode | undefined, where: string, allowed: readonly string[], ql?: QueryLanguage): void {
+export function checkEnum(
+  ctx: RuleContext,
+  p: PropertyNode | undefined,
+  where: string,
+  allowed: readonly string[],
+  ql?: QueryLanguage,
+): void {
   if (!p) return;
   const v = p.value;
   if (ql === 'JSONata' && isJsonataString(v)) return;
   if (v.kind === 'string' && allowed.includes(v.value as string)) return;
-  const hint = v.kind === 'string' ? suggestion(v.value as string, allowed) : '';
+  const near = v.kind === 'string' ? didYouMean(v.value as string, allowed) : undefined;
+  const hint = near ? ` Did you mean "${near}"?` : '';
+  const fix = near ? replaceFix(ctx.model.parsed.text, v.offset, v.length, near, `Change to "${near}"`) : undefined;
   ctx.report(
-    finding(C.enumValue, 'error', `${where}: "${p.key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(v)}.${hint}`, atValue(p)),
+    finding(
+      C.enumValue,
+      'error',
+      `${where}: "${p.key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(v)}.${hint}`,
+      atValue(p),
+      fix ? { fixes: [fix] } : {},
+    ),
   );
 }
 
@@ -76,23 +121,54 @@ export function checkUnknownFields(
   node: ObjectNode,
   allowed: ReadonlySet<string>,
   where: string,
-  opts: { severity?: 'error' | 'warning'; skip?: ReadonlySet<string>; candidates?: Iterable<string> } = {},
+  opts: {
+    severity?: 'error' | 'warning';
+    skip?: ReadonlySet<string>;
+    candidates?: Iterable<string>;
+    /** Why a known-elsewhere field is not accepted here (e.g. "only Task states take it"). */
+    explain?: (key: string) => string | undefined;
+  } = {},
 ): void {
   for (const p of node.properties) {
     if (allowed.has(p.key) || opts.skip?.has(p.key)) continue;
-    const hint = suggestion(p.key, opts.candidates ?? allowed);
+    const why = opts.explain?.(p.key);
+    if (why) {
+      ctx.report(
+        finding(
+          C.unknownField,
+          opts.severity ?? 'error',
+          `${where} does not accept the field ${q(p.key)}: ${why}. Remove it.`,
+          atKey(p),
+        ),
+      );
+      continue;
+    }
+    const near = didYouMean(p.key, opts.candidates ?? allowed);
+    const fix =
+      near && !node.has(near)
+        ? replaceFix(ctx.model.parsed.text, p.keyOffset, p.keyLength, near, `Rename to "${near}"`)
+        : undefined;
     ctx.report(
-      finding(C.unknownField, opts.severity ?? 'error', `${where} does not accept the field ${q(p.key)}.${hint || ' Remove it.'}`, atKey(p), {
-        data: hint ? { suggestion: hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"')) } : undefined,
-      }),
+      finding(
+        C.unknownField,
+        opts.severity ?? 'error',
+        `${where} does not accept the field ${q(p.key)}.${near ? ` Did you mean "${near}"?` : ' Remove it.'}`,
+        atKey(p),
+        fix ? { fixes: [fix], data: { suggestion: near } } : near ? { data: { suggestion: near } } : {},
+      ),
     );
   }
 }
 
 /** ASL204 on every field of a group after the first one present. */
 export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: readonly string[], where: string): void {
-  const present = fields.map((f) => node.get(f)).filter((p): p is PropertyNode => !!p);
-  if (present.length < 2) return;
+  let count = 0;
+  for (const f of fields) if (node.has(f)) count++;
+  if (count < 2) return;
+  const present = fields
+    .map((f) => node.get(f))
+    .filter((p): p is PropertyNode => !!p)
+    .sort((a, b) => a.keyOffset - b.keyOffset);
   const [first, ...rest] = present;
   for (const p of rest) {
     ctx.report(

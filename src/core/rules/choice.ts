@@ -5,7 +5,7 @@ import type { AstNode, ObjectNode } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { checkKind, checkUnknownFields } from './checks';
+import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields } from './checks';
 import { CHOICE_RULE_FIELDS, COMPARISONS } from './stateFields';
 import { describe, q } from './util';
 
@@ -18,16 +18,30 @@ const SKIP_JSONATA = new Set(['End', ...CHOICE_RULE_FIELDS]);
 
 export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
   const where = `State ${q(state.name)}`;
-  checkKind(ctx, node.get('Default'), where, ['string']);
+  checkKind(ctx, node.get('Default'), where, STRING);
   const choices = node.get('Choices');
   if (!choices) {
-    ctx.report(finding(C.missingField, 'error', `${where} is a Choice state without "Choices": add an array of rules, each with a "Next".`, atKey(state.entry)));
+    ctx.report(
+      finding(
+        C.missingField,
+        'error',
+        `${where} is a Choice state without "Choices": add an array of rules, each with a "Next".`,
+        atKey(state.entry),
+      ),
+    );
     return;
   }
-  if (!checkKind(ctx, choices, where, ['array'])) return;
+  if (!checkKind(ctx, choices, where, ARRAY)) return;
   const items = choices.value.kind === 'array' ? choices.value.items : [];
   if (items.length === 0) {
-    ctx.report(finding(C.choiceRule, 'error', `${where}: "Choices" is empty; add at least one rule with a "Next".`, atValue(choices)));
+    ctx.report(
+      finding(
+        C.choiceRule,
+        'error',
+        `${where}: "Choices" is empty; add at least one rule with a "Next".`,
+        atValue(choices),
+      ),
+    );
     return;
   }
   const jsonata = state.queryLanguage === 'JSONata';
@@ -36,30 +50,63 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
     const { rule, top } = stack.pop()!;
     const rw = top ? `A Choice rule of ${q(state.name)}` : `A nested Choice rule of ${q(state.name)}`;
     if (rule.kind !== 'object') {
-      ctx.report(finding(C.choiceRule, 'error', `${rw} must be an object, not ${describe(rule)}.`, { offset: rule.offset, length: rule.length, path: rule.pointer }));
+      ctx.report(
+        finding(C.choiceRule, 'error', `${rw} must be an object, not ${describe(rule)}.`, {
+          offset: rule.offset,
+          length: rule.length,
+          path: rule.pointer,
+        }),
+      );
       continue;
     }
     const end = rule.get('End');
     if (end)
       ctx.report(
-        finding(C.choiceRule, 'error', `${rw} has "End": a Choice rule cannot end the execution. Point its "Next" at a Succeed state instead.`, atKey(end)),
+        finding(
+          C.choiceRule,
+          'error',
+          `${rw} has "End": a Choice rule cannot end the execution. Point its "Next" at a Succeed state instead.`,
+          atKey(end),
+        ),
       );
     const next = rule.get('Next');
     if (top && !next)
-      ctx.report(finding(C.choiceRule, 'error', `${rw} has no "Next": add the name of the state to run when the rule matches.`, opening(rule)));
+      ctx.report(
+        finding(
+          C.choiceRule,
+          'error',
+          `${rw} has no "Next": add the name of the state to run when the rule matches.`,
+          opening(rule),
+        ),
+      );
     if (!top) {
       for (const key of TOP_ONLY) {
         const p = rule.get(key);
-        if (p) ctx.report(finding(C.choiceRule, 'error', `${rw} has "${key}": only top-level Choice rules take "${key}". Move it to the enclosing rule.`, atKey(p)));
+        if (p)
+          ctx.report(
+            finding(
+              C.choiceRule,
+              'error',
+              `${rw} has "${key}": only top-level Choice rules take "${key}". Move it to the enclosing rule.`,
+              atKey(p),
+            ),
+          );
       }
     }
-    checkKind(ctx, next, rw, ['string']);
+    checkKind(ctx, next, rw, STRING);
     const skip = top ? SKIP_TOP : SKIP_NESTED;
     if (jsonata) {
       // JSONPath operators here are ASL301 (query-language rule); only unknown names are reported.
       checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, { skip: SKIP_JSONATA });
       if (top && !rule.has('Condition'))
-        ctx.report(finding(C.choiceRule, 'error', `${rw} has no "Condition": in JSONata a rule is "Condition": "{% <boolean expression> %}".`, opening(rule)));
+        ctx.report(
+          finding(
+            C.choiceRule,
+            'error',
+            `${rw} has no "Condition": in JSONata a rule is "Condition": "{% <boolean expression> %}".`,
+            opening(rule),
+          ),
+        );
       continue;
     }
     checkUnknownFields(ctx, rule, CHOICE_RULE_FIELDS, rw, { skip });
@@ -68,7 +115,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
     const logical = rule.properties.filter((p) => p.key === 'And' || p.key === 'Or' || p.key === 'Not');
     const variable = rule.get('Variable');
     if (variable) {
-      checkKind(ctx, variable, rw, ['string']);
+      checkKind(ctx, variable, rw, STRING);
       if (comparisons.length !== 1 || logical.length)
         ctx.report(
           finding(
@@ -99,16 +146,24 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       const expected = kind === 'path' || kind === 'timestamp' ? 'string' : kind;
       if (!checkKind(ctx, p, rw, [expected])) continue;
       if (kind === 'timestamp' && p.value.kind === 'string' && !TIMESTAMP.test(p.value.value as string))
-        ctx.report(finding(C.valueRange, 'error', `${rw}: "${p.key}" needs an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`, atValue(p)));
+        ctx.report(
+          finding(
+            C.valueRange,
+            'error',
+            `${rw}: "${p.key}" needs an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`,
+            atValue(p),
+          ),
+        );
     }
     for (const p of logical) {
       if (p.key === 'Not') {
-        if (checkKind(ctx, p, rw, ['object'])) stack.push({ rule: p.value, top: false });
+        if (checkKind(ctx, p, rw, OBJECT)) stack.push({ rule: p.value, top: false });
         continue;
       }
-      if (!checkKind(ctx, p, rw, ['array'])) continue;
+      if (!checkKind(ctx, p, rw, ARRAY)) continue;
       const nested = p.value.kind === 'array' ? p.value.items : [];
-      if (nested.length === 0) ctx.report(finding(C.choiceRule, 'error', `${rw}: "${p.key}" needs at least one rule.`, atValue(p)));
+      if (nested.length === 0)
+        ctx.report(finding(C.choiceRule, 'error', `${rw}: "${p.key}" needs at least one rule.`, atValue(p)));
       for (let i = nested.length - 1; i >= 0; i--) stack.push({ rule: nested[i]!, top: false });
     }
   }

@@ -9,7 +9,7 @@ import { DocumentCodes as C } from './codes';
 import { checkIntrinsic } from './intrinsics';
 import { checkJsonataString, looksLikeJsonata } from './jsonataCheck';
 import { checkPath, type PathOptions, type SyntaxProblem } from './jsonpath';
-import { atStringPart, describe, isJsonataString, q } from './util';
+import { atStringPart, describe, isJsonataString, q, truncate } from './util';
 
 const PATH: PathOptions = { kind: 'path', variables: true, context: true };
 const REFERENCE: PathOptions = { kind: 'reference', variables: true, context: true };
@@ -34,8 +34,21 @@ const PATH_FIELDS: ReadonlyArray<[string, PathOptions, boolean]> = [
 
 /** Fields whose strings are evaluated as JSONata in JSONata states (besides nested ones below). */
 const JSONATA_FIELDS = [
-  'Arguments', 'Output', 'Assign', 'Items', 'ItemSelector', 'Credentials', 'TimeoutSeconds', 'HeartbeatSeconds',
-  'Seconds', 'Timestamp', 'Error', 'Cause', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage',
+  'Arguments',
+  'Output',
+  'Assign',
+  'Items',
+  'ItemSelector',
+  'Credentials',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+  'Seconds',
+  'Timestamp',
+  'Error',
+  'Cause',
+  'MaxConcurrency',
+  'ToleratedFailureCount',
+  'ToleratedFailurePercentage',
 ];
 
 export const expressionsRule: Rule = {
@@ -52,7 +65,8 @@ export const expressionsRule: Rule = {
 
 function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
   for (const [key, opts, intrinsic] of PATH_FIELDS) checkPathField(ctx, node.get(key), opts, intrinsic);
-  for (const key of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials']) walkTemplate(ctx, node.get(key)?.value);
+  // Credentials content is checked by the crossing rules (XC1xx); only its type is checked here.
+  for (const key of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']) walkTemplate(ctx, node.get(key)?.value);
   const reader = node.get('ItemReader')?.value;
   walkTemplate(ctx, nested(reader, 'Parameters'));
   checkPathField(ctx, propOf(nested(reader, 'ReaderConfig'), 'MaxItemsPath'), REFERENCE, false);
@@ -83,6 +97,16 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
   if (state.type === 'Choice') {
     for (const rule of arrayItems(node.get('Choices')?.value)) {
       for (const key of ['Condition', 'Assign', 'Output']) walkJsonata(ctx, nested(rule, key));
+      const condition = nested(rule, 'Condition');
+      if (condition?.kind === 'string' && !looksLikeJsonata(condition.value as string))
+        ctx.report(
+          finding(
+            C.jsonataSurround,
+            'error',
+            `"Condition" must be a JSONata expression: write "{% ${truncate(condition.value as string, 40)} %}" (a plain string is not evaluated).`,
+            { offset: condition.offset, length: condition.length, path: condition.pointer },
+          ),
+        );
     }
   }
 }
@@ -94,7 +118,8 @@ function checkChoicePaths(ctx: RuleContext, node: ObjectNode): void {
     const rule = stack.pop()!;
     if (rule.kind !== 'object') continue;
     for (const p of rule.properties) {
-      if (p.key === 'Variable' || (p.key.endsWith('Path') && p.key !== 'Variable')) checkPathField(ctx, p, REFERENCE, false);
+      if (p.key === 'Variable' || (p.key.endsWith('Path') && p.key !== 'Variable'))
+        checkPathField(ctx, p, REFERENCE, false);
       else if (p.key === 'And' || p.key === 'Or') stack.push(...arrayItems(p.value));
       else if (p.key === 'Not') stack.push(p.value);
       else if (p.key === 'Assign') walkTemplate(ctx, p.value);
@@ -127,10 +152,23 @@ function checkPathField(ctx: RuleContext, p: PropertyNode | undefined, opts: Pat
   reportExpression(ctx, p.value, problem, C.pathSyntax, `"${p.key}"`);
 }
 
-function reportExpression(ctx: RuleContext, value: AstNode, problem: SyntaxProblem | undefined, code: string, what: string): void {
+function reportExpression(
+  ctx: RuleContext,
+  value: AstNode,
+  problem: SyntaxProblem | undefined,
+  code: string,
+  what: string,
+): void {
   if (!problem) return;
   const hint = code === C.pathSyntax ? ' Fix the path (e.g. "$.field", "$$.Execution.Id", "$variable").' : '';
-  ctx.report(finding(code, 'error', `${what} is not valid: ${problem.message}.${hint}`, atStringPart(ctx.model.parsed.text, value, problem.index, problem.length)));
+  ctx.report(
+    finding(
+      code,
+      'error',
+      `${what} is not valid: ${problem.message}.${hint}`,
+      atStringPart(ctx.model.parsed.text, value, problem.index, problem.length),
+    ),
+  );
 }
 
 /** A JSONPath payload template: `.$` keys take paths or intrinsics; names must stay unique without `.$`. */
@@ -221,7 +259,9 @@ function walkJsonata(ctx: RuleContext, root: AstNode | undefined): void {
         finding(
           surround ? C.jsonataSurround : C.jsonataSyntax,
           'error',
-          surround ? `JSONata expression: ${problem.message}.` : `JSONata syntax error: ${problem.message}. Fix the expression (Step Functions would reject it).`,
+          surround
+            ? `JSONata expression: ${problem.message}.`
+            : `JSONata syntax error: ${problem.message}. Fix the expression (Step Functions would reject it).`,
           atStringPart(ctx.model.parsed.text, node, problem.index, problem.length),
         ),
       );

@@ -5,24 +5,37 @@ import type { ObjectNode } from '../parse/ast';
 import { atKey, atNode, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { QueryLanguage, Scope, StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { checkEnum, checkExclusive, checkKind, checkNumber, checkUnknownFields } from './checks';
+import { ARRAY, BOOLEAN, OBJECT, STRING, STRING_OR_NULL, checkEnum, checkExclusive, checkKind, checkNumber, checkUnknownFields } from './checks';
 import { checkChoice } from './choice';
+import { checkMap } from './mapFields';
 import { checkResource } from './resource';
 import { checkRetryCatch } from './retryCatch';
 import {
-  ALL_STATE_FIELDS, BRANCH_FIELDS, EXCLUSIVE_GROUPS, ITEM_BATCHER_FIELDS, ITEM_PROCESSOR_FIELDS, ITEM_READER_FIELDS,
-  NESTED_EXCLUSIVE, PROCESSOR_CONFIG_FIELDS, READER_CONFIG_FIELDS, RESULT_WRITER_FIELDS, ROOT_FIELDS, STATE_FIELDS,
-  STATE_TYPES, WRITER_CONFIG_FIELDS, type StateType,
+  BRANCH_FIELDS,
+  EXCLUSIVE_GROUPS,
+  ITEM_PROCESSOR_FIELDS,
+  PROCESSOR_CONFIG_FIELDS,
+  ROOT_FIELDS,
+  STATE_FIELDS,
+  STATE_TYPES,
+  type StateType,
 } from './stateFields';
-import { describe, q, suggestion } from './util';
+import { describe, didYouMean, q, replaceFix } from './util';
 
 const MAX_SECONDS = 99_999_999;
 const FLOW_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const END_NEXT = new Set(['End', 'Next']);
 const SKIP_QUERY_LANGUAGE = new Set(['QueryLanguage']);
-/** Did-you-mean candidates per type: its own fields first, then every state field. */
-const CANDIDATES = Object.fromEntries(STATE_TYPES.map((t) => [t, [...new Set([...STATE_FIELDS[t], ...ALL_STATE_FIELDS])]])) as Record<StateType, string[]>;
+
+/** For each state field, the types that accept it (to explain a field used on the wrong type). */
+const TYPES_BY_FIELD = new Map<string, StateType[]>();
+for (const t of STATE_TYPES)
+  for (const f of STATE_FIELDS[t]) TYPES_BY_FIELD.set(f, [...(TYPES_BY_FIELD.get(f) ?? []), t]);
+function explainField(key: string): string | undefined {
+  const types = TYPES_BY_FIELD.get(key);
+  return types ? `only ${types.join(', ')} states take it` : undefined;
+}
 
 export const fieldsRule: Rule = {
   id: 'fields',
@@ -37,40 +50,65 @@ export const fieldsRule: Rule = {
 function checkRoot(ctx: RuleContext, root: ObjectNode): void {
   const where = 'The state machine';
   checkUnknownFields(ctx, root, ROOT_FIELDS, where);
-  checkKind(ctx, root.get('Comment'), where, ['string']);
+  checkKind(ctx, root.get('Comment'), where, STRING);
   const version = root.get('Version');
-  if (checkKind(ctx, version, where, ['string']) && version!.value.kind === 'string' && version!.value.value !== '1.0')
-    ctx.report(finding(C.enumValue, 'error', `${where}: "Version" must be "1.0" (the only ASL version).`, atValue(version!)));
+  if (checkKind(ctx, version, where, STRING) && version!.value.kind === 'string' && version!.value.value !== '1.0')
+    ctx.report(
+      finding(C.enumValue, 'error', `${where}: "Version" must be "1.0" (the only ASL version).`, atValue(version!)),
+    );
   checkNumber(ctx, root.get('TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
   checkEnum(ctx, root.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
 }
 
 function checkScope(ctx: RuleContext, scope: Scope): void {
   const where =
-    scope.kind === 'root' ? 'The state machine' : scope.kind === 'branch' ? `A branch of ${q(scope.owner?.name ?? '?')}` : `The ${scope.kind === 'iterator' ? 'Iterator' : 'ItemProcessor'} of ${q(scope.owner?.name ?? '?')}`;
+    scope.kind === 'root'
+      ? 'The state machine'
+      : scope.kind === 'branch'
+        ? `A branch of ${q(scope.owner?.name ?? '?')}`
+        : `The ${scope.kind === 'iterator' ? 'Iterator' : 'ItemProcessor'} of ${q(scope.owner?.name ?? '?')}`;
   if (scope.kind !== 'root') {
     const allowed = scope.kind === 'itemProcessor' ? ITEM_PROCESSOR_FIELDS : BRANCH_FIELDS;
     // QueryLanguage here is ASL304 (query-language rule).
     checkUnknownFields(ctx, scope.node, allowed, where, { skip: SKIP_QUERY_LANGUAGE });
-    checkKind(ctx, scope.node.get('Comment'), where, ['string']);
+    checkKind(ctx, scope.node.get('Comment'), where, STRING);
   }
   const states = scope.node.get('States');
   if (!states) {
     ctx.report(
-      finding(C.scopeShape, 'error', `${where} has no "States": add an object mapping each state name to its definition.`, {
-        offset: scope.node.offset,
-        length: 1,
-        path: scope.pointer,
-      }),
+      finding(
+        C.scopeShape,
+        'error',
+        `${where} has no "States": add an object mapping each state name to its definition.`,
+        {
+          offset: scope.node.offset,
+          length: 1,
+          path: scope.pointer,
+        },
+      ),
     );
   } else if (states.value.kind !== 'object') {
-    ctx.report(finding(C.scopeShape, 'error', `${where}: "States" must be an object mapping state names to states, not ${describe(states.value)}.`, atValue(states)));
+    ctx.report(
+      finding(
+        C.scopeShape,
+        'error',
+        `${where}: "States" must be an object mapping state names to states, not ${describe(states.value)}.`,
+        atValue(states),
+      ),
+    );
   } else if (states.value.properties.length === 0) {
-    ctx.report(finding(C.scopeShape, 'error', `${where}: "States" is empty; it needs at least the state named in "StartAt".`, atValue(states)));
+    ctx.report(
+      finding(
+        C.scopeShape,
+        'error',
+        `${where}: "States" is empty; it needs at least the state named in "StartAt".`,
+        atValue(states),
+      ),
+    );
   }
   if (scope.kind === 'itemProcessor') {
     const config = scope.node.get('ProcessorConfig');
-    if (checkKind(ctx, config, where, ['object'])) {
+    if (checkKind(ctx, config, where, OBJECT)) {
       const cfg = config!.value as ObjectNode;
       const w = `The ProcessorConfig of ${q(scope.owner?.name ?? '?')}`;
       checkUnknownFields(ctx, cfg, PROCESSOR_CONFIG_FIELDS, w);
@@ -84,33 +122,61 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
   const where = `State ${q(state.name)}`;
   const node = state.node;
   if (!node) {
-    ctx.report(finding(C.valueType, 'error', `${where} must be an object with at least "Type", not ${describe(state.entry.value)}.`, atValue(state.entry)));
+    ctx.report(
+      finding(
+        C.valueType,
+        'error',
+        `${where} must be an object with at least "Type", not ${describe(state.entry.value)}.`,
+        atValue(state.entry),
+      ),
+    );
     return;
   }
   const typeProp = node.get('Type');
   if (!typeProp) {
     ctx.report(
-      finding(C.missingField, 'error', `${where} has no "Type": add one of ${STATE_TYPES.join(', ')}.`, atKey(state.entry)),
+      finding(
+        C.missingField,
+        'error',
+        `${where} has no "Type": add one of ${STATE_TYPES.join(', ')}.`,
+        atKey(state.entry),
+      ),
     );
     return;
   }
-  if (typeProp.value.kind !== 'string' || !(STATE_TYPES as readonly string[]).includes(typeProp.value.value as string)) {
-    const hint = typeProp.value.kind === 'string' ? suggestion(typeProp.value.value as string, STATE_TYPES) : '';
+  if (
+    typeProp.value.kind !== 'string' ||
+    !(STATE_TYPES as readonly string[]).includes(typeProp.value.value as string)
+  ) {
+    const near = typeProp.value.kind === 'string' ? didYouMean(typeProp.value.value as string, STATE_TYPES) : undefined;
+    const hint = near ? ` Did you mean "${near}"?` : '';
+    const fix = near
+      ? replaceFix(ctx.model.parsed.text, typeProp.value.offset, typeProp.value.length, near, `Change to "${near}"`)
+      : undefined;
     ctx.report(
-      finding(C.stateType, 'error', `${where}: "Type" must be one of ${STATE_TYPES.join(', ')}, not ${describe(typeProp.value)}.${hint}`, atValue(typeProp)),
+      finding(
+        C.stateType,
+        'error',
+        `${where}: "Type" must be one of ${STATE_TYPES.join(', ')}, not ${describe(typeProp.value)}.${hint}`,
+        atValue(typeProp),
+        fix ? { fixes: [fix] } : {},
+      ),
     );
     return;
   }
   const type = typeProp.value.value as StateType;
   const ql = state.queryLanguage;
-  checkUnknownFields(ctx, node, STATE_FIELDS[type], `A ${type} state`, { skip: END_NEXT, candidates: CANDIDATES[type] });
-  checkKind(ctx, node.get('Comment'), where, ['string']);
+  checkUnknownFields(ctx, node, STATE_FIELDS[type], `A ${type} state`, {
+    skip: END_NEXT,
+    explain: explainField,
+  });
+  checkKind(ctx, node.get('Comment'), where, STRING);
   checkEnum(ctx, node.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
   checkEndNext(ctx, state, node, type);
   for (const group of EXCLUSIVE_GROUPS) if (group.types.includes(type)) checkExclusive(ctx, node, group.fields, where);
-  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, node.get(key), where, ['string', 'null']);
-  checkKind(ctx, node.get('ResultSelector'), where, ['object']);
-  checkKind(ctx, node.get('Assign'), where, ['object']);
+  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, node.get(key), where, STRING_OR_NULL);
+  checkKind(ctx, node.get('ResultSelector'), where, OBJECT);
+  checkKind(ctx, node.get('Assign'), where, OBJECT);
   checkRetryCatch(ctx, state, node, type);
 
   switch (type) {
@@ -124,7 +190,8 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
       checkChoice(ctx, state, node);
       break;
     case 'Fail':
-      for (const key of ['Error', 'Cause', 'ErrorPath', 'CausePath']) checkKind(ctx, node.get(key), where, ['string'], { ql, jsonata: true });
+      for (const key of ['Error', 'Cause', 'ErrorPath', 'CausePath'])
+        checkKind(ctx, node.get(key), where, STRING, { ql, jsonata: true });
       break;
     case 'Parallel':
       checkParallel(ctx, state, node, where);
@@ -141,8 +208,8 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
   const where = `State ${q(state.name)}`;
   const end = node.get('End');
   const next = node.get('Next');
-  checkKind(ctx, next, where, ['string']);
-  checkKind(ctx, end, where, ['boolean']);
+  checkKind(ctx, next, where, STRING);
+  checkKind(ctx, end, where, BOOLEAN);
   if (!FLOW_TYPES.has(type)) {
     for (const p of [end, next]) {
       if (!p) continue;
@@ -159,7 +226,12 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
   const endTrue = end?.value.kind === 'boolean' && end.value.value === true;
   if (next && end) {
     ctx.report(
-      finding(C.endOrNext, 'error', `${where} has both "Next" and "End": a state either continues to "Next" or ends the execution. Remove one of them.`, atKey(end)),
+      finding(
+        C.endOrNext,
+        'error',
+        `${where} has both "Next" and "End": a state either continues to "Next" or ends the execution. Remove one of them.`,
+        atKey(end),
+      ),
     );
   } else if (!next && !endTrue) {
     ctx.report(
@@ -177,9 +249,21 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
 
 function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
   const resource = node.get('Resource');
-  if (!resource) ctx.report(finding(C.missingField, 'error', `${where} is a Task without "Resource": add the ARN of the integration, function or activity to run.`, atKey(state.entry)));
+  if (!resource)
+    ctx.report(
+      finding(
+        C.missingField,
+        'error',
+        `${where} is a Task without "Resource": add the ARN of the integration, function or activity to run.`,
+        atKey(state.entry),
+      ),
+    );
   else checkResource(ctx, resource, where, 'task');
-  const timeout = checkNumber(ctx, node.get('TimeoutSeconds'), where, ql, { integer: true, above: 0, max: MAX_SECONDS });
+  const timeout = checkNumber(ctx, node.get('TimeoutSeconds'), where, ql, {
+    integer: true,
+    above: 0,
+    max: MAX_SECONDS,
+  });
   const heartbeatProp = node.get('HeartbeatSeconds');
   const heartbeat = checkNumber(ctx, heartbeatProp, where, ql, { integer: true, above: 0, max: MAX_SECONDS });
   if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout)
@@ -191,92 +275,76 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         atValue(heartbeatProp!),
       ),
     );
-  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, node.get(key), where, ['string']);
+  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, node.get(key), where, STRING);
   // Only the type: the keys of Credentials belong to the crossing rules (XC1xx).
-  checkKind(ctx, node.get('Credentials'), where, ['object'], { ql, jsonata: true, hint: 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.' });
-  checkKind(ctx, node.get('Arguments'), where, ['object'], { ql, jsonata: true });
+  checkKind(ctx, node.get('Credentials'), where, OBJECT, {
+    ql,
+    jsonata: true,
+    hint: 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.',
+  });
+  checkKind(ctx, node.get('Arguments'), where, OBJECT, { ql, jsonata: true });
 }
 
 function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
   const keys = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
   if (!keys.some((k) => node.has(k)))
-    ctx.report(finding(C.missingField, 'error', `${where} is a Wait without a duration: add one of "Seconds", "SecondsPath", "Timestamp" or "TimestampPath".`, atKey(state.entry)));
+    ctx.report(
+      finding(
+        C.missingField,
+        'error',
+        `${where} is a Wait without a duration: add one of "Seconds", "SecondsPath", "Timestamp" or "TimestampPath".`,
+        atKey(state.entry),
+      ),
+    );
   checkNumber(ctx, node.get('Seconds'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
   const ts = node.get('Timestamp');
-  if (checkKind(ctx, ts, where, ['string'], { ql, jsonata: true }) && ts!.value.kind === 'string') {
+  if (checkKind(ctx, ts, where, STRING, { ql, jsonata: true }) && ts!.value.kind === 'string') {
     const s = ts!.value.value as string;
     if (!(ql === 'JSONata' && s.startsWith('{%')) && !TIMESTAMP.test(s))
-      ctx.report(finding(C.valueRange, 'error', `${where}: "Timestamp" ${q(s)} is not an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`, atValue(ts!)));
+      ctx.report(
+        finding(
+          C.valueRange,
+          'error',
+          `${where}: "Timestamp" ${q(s)} is not an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`,
+          atValue(ts!),
+        ),
+      );
   }
-  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, node.get(key), where, ['string']);
+  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, node.get(key), where, STRING);
 }
 
 function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string): void {
   const branches = node.get('Branches');
   if (!branches) {
-    ctx.report(finding(C.missingField, 'error', `${where} is a Parallel state without "Branches": add an array of branches, each with "StartAt" and "States".`, atKey(state.entry)));
+    ctx.report(
+      finding(
+        C.missingField,
+        'error',
+        `${where} is a Parallel state without "Branches": add an array of branches, each with "StartAt" and "States".`,
+        atKey(state.entry),
+      ),
+    );
     return;
   }
-  if (!checkKind(ctx, branches, where, ['array'])) return;
+  if (!checkKind(ctx, branches, where, ARRAY)) return;
   const items = branches.value.kind === 'array' ? branches.value.items : [];
-  if (items.length === 0) ctx.report(finding(C.scopeShape, 'error', `${where}: "Branches" is empty; add at least one branch with "StartAt" and "States".`, atValue(branches)));
+  if (items.length === 0)
+    ctx.report(
+      finding(
+        C.scopeShape,
+        'error',
+        `${where}: "Branches" is empty; add at least one branch with "StartAt" and "States".`,
+        atValue(branches),
+      ),
+    );
   for (const b of items)
     if (b.kind !== 'object')
-      ctx.report(finding(C.scopeShape, 'error', `${where}: each branch must be an object with "StartAt" and "States", not ${describe(b)}.`, atNode(b)));
+      ctx.report(
+        finding(
+          C.scopeShape,
+          'error',
+          `${where}: each branch must be an object with "StartAt" and "States", not ${describe(b)}.`,
+          atNode(b),
+        ),
+      );
 }
-
-function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
-  const processor = node.get('ItemProcessor') ?? node.get('Iterator');
-  if (!processor)
-    ctx.report(finding(C.missingField, 'error', `${where} is a Map state without "ItemProcessor": add one with "StartAt" and "States" for each item.`, atKey(state.entry)));
-  for (const key of ['ItemProcessor', 'Iterator']) checkKind(ctx, node.get(key), where, ['object']);
-  checkNumber(ctx, node.get('MaxConcurrency'), where, ql, { integer: true, min: 0 });
-  checkNumber(ctx, node.get('ToleratedFailureCount'), where, ql, { integer: true, min: 0 });
-  checkNumber(ctx, node.get('ToleratedFailurePercentage'), where, ql, { min: 0, max: 100 });
-  for (const key of ['ItemsPath', 'MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'Label'])
-    checkKind(ctx, node.get(key), where, ['string']);
-  checkKind(ctx, node.get('Items'), where, ['array'], { ql, jsonata: true });
-  checkKind(ctx, node.get('ItemSelector'), where, ['object'], { ql, jsonata: true });
-
-  const reader = node.get('ItemReader');
-  if (checkKind(ctx, reader, where, ['object'])) {
-    const r = reader!.value as ObjectNode;
-    const w = `The ItemReader of ${q(state.name)}`;
-    checkUnknownFields(ctx, r, ITEM_READER_FIELDS, w);
-    if (!r.has('Resource')) ctx.report(finding(C.missingField, 'error', `${w} has no "Resource": add e.g. "arn:aws:states:::s3:getObject".`, atKey(reader!)));
-    else checkResource(ctx, r.get('Resource'), w, 'itemReader');
-    const config = r.get('ReaderConfig');
-    if (checkKind(ctx, config, w, ['object'])) {
-      const c = config!.value as ObjectNode;
-      const cw = `The ReaderConfig of ${q(state.name)}`;
-      checkUnknownFields(ctx, c, READER_CONFIG_FIELDS, cw, { severity: 'warning' });
-      for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, c, g.fields, cw);
-      checkNumber(ctx, c.get('MaxItems'), cw, ql, { integer: true, min: 0, max: 100_000_000 });
-      checkEnum(ctx, c.get('InputType'), cw, ['CSV', 'JSON', 'JSONL', 'MANIFEST', 'PARQUET'], ql);
-      checkEnum(ctx, c.get('CSVHeaderLocation'), cw, ['FIRST_ROW', 'GIVEN'], ql);
-    }
-  }
-  const batcher = node.get('ItemBatcher');
-  if (checkKind(ctx, batcher, where, ['object'])) {
-    const b = batcher!.value as ObjectNode;
-    const w = `The ItemBatcher of ${q(state.name)}`;
-    checkUnknownFields(ctx, b, ITEM_BATCHER_FIELDS, w);
-    for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, b, g.fields, w);
-    checkNumber(ctx, b.get('MaxItemsPerBatch'), w, ql, { integer: true, above: 0 });
-    checkNumber(ctx, b.get('MaxInputBytesPerBatch'), w, ql, { integer: true, above: 0, max: 262_144 });
-    checkKind(ctx, b.get('BatchInput'), w, ['object'], { ql, jsonata: true });
-  }
-  const writer = node.get('ResultWriter');
-  if (checkKind(ctx, writer, where, ['object'])) {
-    const wr = writer!.value as ObjectNode;
-    const w = `The ResultWriter of ${q(state.name)}`;
-    checkUnknownFields(ctx, wr, RESULT_WRITER_FIELDS, w);
-    // WriterConfig alone is valid (results go to the state output, transformed).
-    if (!wr.has('Resource') && !wr.has('WriterConfig'))
-      ctx.report(finding(C.missingField, 'error', `${w} needs "Resource" (with its Parameters/Arguments) or "WriterConfig".`, atKey(writer!)));
-    checkResource(ctx, wr.get('Resource'), w, 'resultWriter');
-    const wc = wr.get('WriterConfig');
-    if (checkKind(ctx, wc, w, ['object'])) checkUnknownFields(ctx, wc!.value as ObjectNode, WRITER_CONFIG_FIELDS, `The WriterConfig of ${q(state.name)}`, { severity: 'warning' });
-  }
-}
-

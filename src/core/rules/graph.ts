@@ -4,7 +4,8 @@ import { prop, type PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { Scope, StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { didYouMean, q } from './util';
+import { didYouMean, q, replaceFix } from './util';
+import type { Finding } from '../findings';
 
 const MAX_NAME_LENGTH = 80;
 /** Bound on did-you-mean searches per document, so a document full of bad targets stays linear. */
@@ -48,11 +49,18 @@ export const graphRule: Rule = {
     // First occurrence of every state name in the whole machine (names must be unique across scopes).
     const firstByName = new Map<string, StateInfo>();
     let budget = SUGGESTION_BUDGET;
-    const suggest = (name: string, scope: Scope): string => {
-      if (budget <= 0) return '';
-      budget--;
-      const s = didYouMean(name, scope.states.keys());
-      return s ? ` Did you mean "${s}"?` : '';
+    /** A finding for a name that is not a state of `scope`, with did-you-mean and its Quick Fix. */
+    const missing = (code: string, field: string, value: PropertyNode, name: string, scope: Scope): Finding => {
+      let near: string | undefined;
+      if (budget > 0) {
+        budget--;
+        near = didYouMean(name, scope.states.keys());
+      }
+      const message = missingTargetMessage(field, name, scope, firstByName) + (near ? ` Did you mean "${near}"?` : '');
+      const fix = near
+        ? replaceFix(model.parsed.text, value.value.offset, value.value.length, near, `Change to "${near}"`)
+        : undefined;
+      return finding(code, 'error', message, atValue(value), fix ? { fixes: [fix] } : {});
     };
 
     for (const state of model.states) {
@@ -95,15 +103,24 @@ export const graphRule: Rule = {
             C.startAt,
             'error',
             `${where} has no "StartAt": add "StartAt" with the name of the first state to run.`,
-            scope.node.properties.length ? atKey(scope.node.properties[0]!) : { offset: scope.node.offset, length: 1, path: scope.pointer },
+            scope.node.properties.length
+              ? atKey(scope.node.properties[0]!)
+              : { offset: scope.node.offset, length: 1, path: scope.pointer },
           ),
         );
       } else if (startProp.value.kind !== 'string') {
-        ctx.report(finding(C.startAt, 'error', `"StartAt" must be a string naming the first state of ${lower(where)}.`, atValue(startProp)));
+        ctx.report(
+          finding(
+            C.startAt,
+            'error',
+            `"StartAt" must be a string naming the first state of ${lower(where)}.`,
+            atValue(startProp),
+          ),
+        );
       } else if (hasStates) {
         const target = startProp.value.value as string;
         start = scope.states.get(target);
-        if (!start) ctx.report(finding(C.startAt, 'error', missingTargetMessage('StartAt', target, scope, firstByName) + suggest(target, scope), atValue(startProp)));
+        if (!start) ctx.report(missing(C.startAt, 'StartAt', startProp, target, scope));
       }
 
       // Transitions, and adjacency for the reachability search.
@@ -113,15 +130,7 @@ export const graphRule: Rule = {
         for (const t of transitionsOf(state)) {
           const target = scope.states.get(t.target);
           if (target) out.push(target);
-          else
-            ctx.report(
-              finding(
-                C.transitionTarget,
-                'error',
-                missingTargetMessage(t.property.key, t.target, scope, firstByName) + suggest(t.target, scope),
-                atValue(t.property),
-              ),
-            );
+          else ctx.report(missing(C.transitionTarget, t.property.key, t.property, t.target, scope));
         }
         edges.set(state, out);
       }
@@ -164,7 +173,12 @@ export const graphRule: Rule = {
   },
 };
 
-function missingTargetMessage(field: string, target: string, scope: Scope, firstByName: Map<string, StateInfo>): string {
+function missingTargetMessage(
+  field: string,
+  target: string,
+  scope: Scope,
+  firstByName: Map<string, StateInfo>,
+): string {
   const elsewhere = firstByName.get(target);
   const where = lower(scopeLabel(scope));
   if (elsewhere && elsewhere.scope !== scope)
@@ -188,4 +202,3 @@ function scopeLabel(scope: Scope): string {
 function lower(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
-

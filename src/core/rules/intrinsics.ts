@@ -54,7 +54,8 @@ export function checkIntrinsic(s: string): SyntaxProblem | undefined {
     const p = new Parser(s);
     p.call(0);
     p.ws();
-    if (p.i < s.length) return { message: 'unexpected text after the intrinsic function call', index: p.i, length: s.length - p.i };
+    if (p.i < s.length)
+      return { message: 'unexpected text after the intrinsic function call', index: p.i, length: s.length - p.i };
     return undefined;
   } catch (e) {
     if (e instanceof Fail) return e.problem;
@@ -91,6 +92,7 @@ class Parser {
     this.i++;
     const args: Arg[] = [];
     this.ws();
+    if (this.i >= this.s.length) this.fail(`${name}( is not closed: ")" is missing`, Math.max(0, this.s.length - 1));
     if (this.s[this.i] === ')') this.i++;
     else {
       for (;;) {
@@ -106,7 +108,10 @@ class Parser {
           this.i++;
           break;
         }
-        this.fail(c === undefined ? `${name}( is not closed: ")" is missing` : `"," or ")" is expected, not "${c}"`, Math.min(this.i, this.s.length - 1));
+        this.fail(
+          c === undefined ? `${name}( is not closed: ")" is missing` : `"," or ")" is expected, not "${c}"`,
+          Math.min(this.i, this.s.length - 1),
+        );
       }
     }
     this.signature(name, sig, args, start);
@@ -152,8 +157,11 @@ class Parser {
       if (t === 'null') return { kind: 'null', index, end: this.i };
       return { kind: 'number', value: Number(t), index, end: this.i };
     }
-    if (c === '"') this.fail('string arguments use single quotes: \'text\'', index);
-    return this.fail('an argument must be a \'string\', a number, true/false, null, a path ($...) or an intrinsic function', index);
+    if (c === '"') this.fail("string arguments use single quotes: 'text'", index);
+    return this.fail(
+      "an argument must be a 'string', a number, true/false, null, a path ($...) or an intrinsic function",
+      index,
+    );
   }
 
   /** End of a path argument: the next "," or ")" outside brackets and quotes. */
@@ -179,8 +187,13 @@ class Parser {
   signature(name: string, sig: Signature, args: Arg[], start: number): void {
     const count = args.length;
     if (count < sig.min || count > sig.max) {
-      const expected = sig.min === sig.max ? `${sig.min}` : sig.max === Infinity ? `at least ${sig.min}` : `${sig.min} to ${sig.max}`;
-      this.fail(`${name} takes ${expected} argument${sig.min === 1 && sig.max === 1 ? '' : 's'}, not ${count}`, start, this.i - start);
+      const expected =
+        sig.min === sig.max ? `${sig.min}` : sig.max === Infinity ? `at least ${sig.min}` : `${sig.min} to ${sig.max}`;
+      this.fail(
+        `${name} takes ${expected} argument${sig.min === 1 && sig.max === 1 ? '' : 's'}, not ${count}`,
+        start,
+        this.i - start,
+      );
     }
     args.forEach((a, n) => {
       const want = sig.args[Math.min(n, sig.args.length - 1)] ?? 'any';
@@ -190,15 +203,28 @@ class Parser {
         (want === 'boolean' && a.kind === 'boolean') ||
         (want === 'number' && a.kind === 'number') ||
         (want === 'integer' && a.kind === 'number' && Number.isInteger(a.value));
-      if (!ok) this.fail(`argument ${n + 1} of ${name} must be ${want === 'integer' ? 'an integer' : `a ${want}`} or a path`, a.index, a.end - a.index);
+      if (!ok)
+        this.fail(
+          `argument ${n + 1} of ${name} must be ${want === 'integer' ? 'an integer' : `a ${want}`} or a path`,
+          a.index,
+          a.end - a.index,
+        );
     });
     if (name === 'States.Format' && args[0]?.kind === 'string') {
       const placeholders = countPlaceholders(args[0].value);
       if (placeholders !== count - 1)
-        this.fail(`the States.Format template has ${placeholders} "{}" placeholder${placeholders === 1 ? '' : 's'} but ${count - 1} value argument${count === 2 ? '' : 's'}`, args[0].index, args[0].end - args[0].index);
+        this.fail(
+          `the States.Format template has ${placeholders} "{}" placeholder${placeholders === 1 ? '' : 's'} but ${count - 1} value argument${count === 2 ? '' : 's'}`,
+          args[0].index,
+          args[0].end - args[0].index,
+        );
     }
     if (name === 'States.Hash' && args[1]?.kind === 'string' && !HASH_ALGORITHMS.includes(args[1].value))
-      this.fail(`the States.Hash algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`, args[1].index, args[1].end - args[1].index);
+      this.fail(
+        `the States.Hash algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`,
+        args[1].index,
+        args[1].end - args[1].index,
+      );
   }
 }
 

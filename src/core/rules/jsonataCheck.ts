@@ -19,11 +19,28 @@ export function checkJsonataString(s: string): JsonataProblem | undefined {
   if (!looksLikeJsonata(s)) return undefined;
   const len = s.length;
   if (!s.startsWith('{%'))
-    return { kind: 'surround', message: 'the string ends with "%}" but does not start with "{%": write "{% <expression> %}"', index: Math.max(0, len - 2), length: 2 };
+    return {
+      kind: 'surround',
+      message: 'the string ends with "%}" but does not start with "{%": write "{% <expression> %}"',
+      index: Math.max(0, len - 2),
+      length: 2,
+    };
   if (!s.endsWith('%}') || len < 4)
-    return { kind: 'surround', message: 'the string starts with "{%" but does not end with "%}": write "{% <expression> %}" (nothing after "%}")', index: 0, length: 2 };
+    return {
+      kind: 'surround',
+      message:
+        'the string starts with "{%" but does not end with "%}": write "{% <expression> %}" (nothing after "%}")',
+      index: 0,
+      length: 2,
+    };
   const body = s.slice(2, -2);
-  if (body.trim() === '') return { kind: 'surround', message: 'the JSONata expression between "{%" and "%}" is empty', index: 0, length: len };
+  if (body.trim() === '')
+    return {
+      kind: 'surround',
+      message: 'the JSONata expression between "{%" and "%}" is empty',
+      index: 0,
+      length: len,
+    };
   if (!WS.test(body[0]!) || !WS.test(body[body.length - 1]!))
     return {
       kind: 'surround',

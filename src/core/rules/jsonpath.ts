@@ -56,7 +56,7 @@ export function checkPath(s: string, opts: PathOptions): SyntaxProblem | undefin
       if (descendant && s[i] === '[') continue;
       let j = i;
       while (j < s.length && s[j] !== '.' && s[j] !== '[' && s[j] !== ']') j++;
-      if (j === i) return { message: 'a field name is expected after "."', index: Math.max(0, i - 1), length: 1 };
+      if (j === i) return { message: 'a field name is expected after "."', index: i < s.length ? i : i - 1, length: 1 };
       if (s[j] === ']') return { message: 'unexpected "]"', index: j, length: 1 };
       i = j;
     } else if (c === '[') {

@@ -55,7 +55,8 @@ function whyJsonata(state: StateInfo): string {
 
 function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
   const report = (p: PropertyNode, where: string): void => {
-    const instead = JSONPATH_ONLY.get(p.key) ?? 'use the JSONata fields (Arguments, Output, Assign) with {% %} expressions';
+    const instead =
+      JSONPATH_ONLY.get(p.key) ?? 'use the JSONata fields (Arguments, Output, Assign) with {% %} expressions';
     ctx.report(
       finding(
         C.jsonPathFieldInJsonata,
@@ -85,7 +86,8 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
   if (state.type === 'Choice') {
     for (const rule of items(node.get('Choices')?.value)) {
       if (rule.kind !== 'object') continue;
-      for (const p of rule.properties) if (CHOICE_RULE_FIELDS.has(p.key) && !JSONATA_CHOICE_FIELDS.has(p.key)) report(p, ' in a Choice rule');
+      for (const p of rule.properties)
+        if (CHOICE_RULE_FIELDS.has(p.key) && !JSONATA_CHOICE_FIELDS.has(p.key)) report(p, ' in a Choice rule');
     }
   }
 }

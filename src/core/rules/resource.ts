@@ -23,7 +23,10 @@ const ACCOUNT = /^\d*$/;
 export type ResourceKind = 'task' | 'itemReader' | 'resultWriter';
 
 /** Returns an error message for a bad Resource string, or undefined when it is acceptable. */
-export function resourceProblem(value: string, kind: ResourceKind): { message: string; severity: 'error' | 'warning' } | undefined {
+export function resourceProblem(
+  value: string,
+  kind: ResourceKind,
+): { message: string; severity: 'error' | 'warning' } | undefined {
   if (value.includes('${')) return substitutionProblem(value);
   const m = ARN.exec(value);
   if (!m) {
@@ -32,7 +35,14 @@ export function resourceProblem(value: string, kind: ResourceKind): { message: s
       message: `"Resource" must be an ARN (for example arn:aws:states:::lambda:invoke or arn:aws:lambda:us-east-1:123456789012:function:name), a \${Name} substitution, or a CloudFormation Ref/Fn::GetAtt; ${q(value)} is none of these.`,
     };
   }
-  const [, partition, service, region, account, rest] = m as unknown as [string, string, string, string, string, string];
+  const [, partition, service, region, account, rest] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!PARTITIONS.includes(partition)) {
     return {
       severity: 'warning',
@@ -40,11 +50,18 @@ export function resourceProblem(value: string, kind: ResourceKind): { message: s
     };
   }
   if (!REGION.test(region) || !ACCOUNT.test(account)) {
-    return { severity: 'error', message: `The ARN ${q(value)} has an invalid region or account id: the account id is 12 digits.` };
+    return {
+      severity: 'error',
+      message: `The ARN ${q(value)} has an invalid region or account id: the account id is 12 digits.`,
+    };
   }
   if (service === 'lambda') {
     const f = LAMBDA_FUNCTION.exec(rest);
-    if (!f) return { severity: 'error', message: `The Lambda ARN ${q(value)} does not name a function: use arn:${partition}:lambda:<region>:<account>:function:<name>[:<alias or version>].` };
+    if (!f)
+      return {
+        severity: 'error',
+        message: `The Lambda ARN ${q(value)} does not name a function: use arn:${partition}:lambda:<region>:<account>:function:<name>[:<alias or version>].`,
+      };
     const qualifier = f[2];
     if (qualifier !== undefined && !LAMBDA_QUALIFIER.test(qualifier)) {
       return {
@@ -61,7 +78,10 @@ export function resourceProblem(value: string, kind: ResourceKind): { message: s
     if (region === '' && account === '') {
       if (kind === 'task' && SDK_INTEGRATION.test(rest)) return undefined;
       if (rest.startsWith('aws-sdk:'))
-        return { severity: 'error', message: `${q(value)} is not a valid AWS SDK integration: use arn:${partition}:states:::aws-sdk:<service>:<action>[.waitForTaskToken] (AWS SDK integrations have no .sync).` };
+        return {
+          severity: 'error',
+          message: `${q(value)} is not a valid AWS SDK integration: use arn:${partition}:states:::aws-sdk:<service>:<action>[.waitForTaskToken] (AWS SDK integrations have no .sync).`,
+        };
       if (INTEGRATION.test(rest)) return undefined;
       return {
         severity: 'error',
@@ -82,7 +102,10 @@ function substitutionProblem(value: string): { message: string; severity: 'error
   while ((i = value.indexOf('${', i)) !== -1) {
     const close = value.indexOf('}', i + 2);
     if (close === -1)
-      return { severity: 'error', message: `The substitution starting at ${q(value.slice(i, i + 30))} is not closed: write \${Name} with a closing "}".` };
+      return {
+        severity: 'error',
+        message: `The substitution starting at ${q(value.slice(i, i + 30))} is not closed: write \${Name} with a closing "}".`,
+      };
     if (close === i + 2) return { severity: 'error', message: 'The substitution "${}" is empty: write ${Name}.' };
     i = close + 1;
   }
@@ -92,7 +115,11 @@ function substitutionProblem(value: string): { message: string; severity: 'error
 /** CloudFormation intrinsic objects a template resolves into a string ({"Ref": ...}, {"Fn::GetAtt": ...}, ...). */
 function isCloudFormationIntrinsic(p: PropertyNode): boolean {
   const v = p.value;
-  return v.kind === 'object' && v.properties.length === 1 && (v.properties[0]!.key === 'Ref' || v.properties[0]!.key.startsWith('Fn::'));
+  return (
+    v.kind === 'object' &&
+    v.properties.length === 1 &&
+    (v.properties[0]!.key === 'Ref' || v.properties[0]!.key.startsWith('Fn::'))
+  );
 }
 
 export function checkResource(ctx: RuleContext, p: PropertyNode | undefined, where: string, kind: ResourceKind): void {
@@ -100,10 +127,23 @@ export function checkResource(ctx: RuleContext, p: PropertyNode | undefined, whe
   if (isCloudFormationIntrinsic(p)) return;
   if (p.value.kind !== 'string') {
     ctx.report(
-      finding(C.resource, 'error', `${where}: "Resource" must be an ARN string (or a CloudFormation Ref/Fn::GetAtt object), not ${describe(p.value)}.`, atValue(p)),
+      finding(
+        C.resource,
+        'error',
+        `${where}: "Resource" must be an ARN string (or a CloudFormation Ref/Fn::GetAtt object), not ${describe(p.value)}.`,
+        atValue(p),
+      ),
     );
     return;
   }
   const problem = resourceProblem(p.value.value as string, kind);
-  if (problem) ctx.report(finding(C.resource, problem.severity, `${where}: ${problem.message.charAt(0).toLowerCase()}${problem.message.slice(1)}`, atValue(p)));
+  if (problem)
+    ctx.report(
+      finding(
+        C.resource,
+        problem.severity,
+        `${where}: ${problem.message.charAt(0).toLowerCase()}${problem.message.slice(1)}`,
+        atValue(p),
+      ),
+    );
 }

@@ -6,7 +6,7 @@ import type { ObjectNode, PropertyNode } from '../parse/ast';
 import { atNode, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { checkEnum, checkKind, checkNumber, checkUnknownFields } from './checks';
+import { ARRAY, OBJECT, STRING, STRING_OR_NULL, checkEnum, checkKind, checkNumber, checkUnknownFields } from './checks';
 import { CATCHER_FIELDS, PREDEFINED_ERRORS, RETRIER_FIELDS, type StateType } from './stateFields';
 import { describe, q, suggestion } from './util';
 
@@ -17,12 +17,19 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
   for (const field of ['Retry', 'Catch'] as const) {
     const p = node.get(field);
     if (!p || !WITH_ERROR_HANDLING.has(type)) continue; // unknown-field rule reports it on other types
-    if (!checkKind(ctx, p, `State ${q(state.name)}`, ['array'])) continue;
+    if (!checkKind(ctx, p, `State ${q(state.name)}`, ARRAY)) continue;
     const entries = p.value.kind === 'array' ? p.value.items : [];
     entries.forEach((entry, index) => {
       const where = `${field === 'Retry' ? 'Retrier' : 'Catcher'} #${index + 1} of ${q(state.name)}`;
       if (entry.kind !== 'object') {
-        ctx.report(finding(C.retryCatch, 'error', `${where} must be an object with "ErrorEquals", not ${describe(entry)}.`, atNode(entry)));
+        ctx.report(
+          finding(
+            C.retryCatch,
+            'error',
+            `${where} must be an object with "ErrorEquals", not ${describe(entry)}.`,
+            atNode(entry),
+          ),
+        );
         return;
       }
       checkUnknownFields(ctx, entry, field === 'Retry' ? RETRIER_FIELDS : CATCHER_FIELDS, where);
@@ -31,48 +38,99 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
       else {
         const next = entry.get('Next');
         if (!next)
-          ctx.report(finding(C.retryCatch, 'error', `${where} has no "Next": add the state to run when these errors are caught.`, { offset: entry.offset, length: 1, path: entry.pointer }));
-        else checkKind(ctx, next, where, ['string']);
-        checkKind(ctx, entry.get('ResultPath'), where, ['string', 'null']);
-        checkKind(ctx, entry.get('Assign'), where, ['object']);
+          ctx.report(
+            finding(
+              C.retryCatch,
+              'error',
+              `${where} has no "Next": add the state to run when these errors are caught.`,
+              { offset: entry.offset, length: 1, path: entry.pointer },
+            ),
+          );
+        else checkKind(ctx, next, where, STRING);
+        checkKind(ctx, entry.get('ResultPath'), where, STRING_OR_NULL);
+        checkKind(ctx, entry.get('Assign'), where, OBJECT);
       }
     });
   }
 }
 
-function checkErrorEquals(ctx: RuleContext, entry: ObjectNode, where: string, isLast: boolean, field: 'Retry' | 'Catch'): void {
+function checkErrorEquals(
+  ctx: RuleContext,
+  entry: ObjectNode,
+  where: string,
+  isLast: boolean,
+  field: 'Retry' | 'Catch',
+): void {
   const p: PropertyNode | undefined = entry.get('ErrorEquals');
   if (!p) {
     ctx.report(
-      finding(C.retryCatch, 'error', `${where} has no "ErrorEquals": add the error names it handles, e.g. ["States.ALL"].`, { offset: entry.offset, length: 1, path: entry.pointer }),
+      finding(
+        C.retryCatch,
+        'error',
+        `${where} has no "ErrorEquals": add the error names it handles, e.g. ["States.ALL"].`,
+        { offset: entry.offset, length: 1, path: entry.pointer },
+      ),
     );
     return;
   }
   if (p.value.kind !== 'array') {
-    ctx.report(finding(C.retryCatch, 'error', `${where}: "ErrorEquals" must be an array of error names, not ${describe(p.value)}.`, atValue(p)));
+    ctx.report(
+      finding(
+        C.retryCatch,
+        'error',
+        `${where}: "ErrorEquals" must be an array of error names, not ${describe(p.value)}.`,
+        atValue(p),
+      ),
+    );
     return;
   }
   const items = p.value.items;
   if (items.length === 0) {
-    ctx.report(finding(C.retryCatch, 'error', `${where}: "ErrorEquals" is empty; list at least one error name.`, atValue(p)));
+    ctx.report(
+      finding(C.retryCatch, 'error', `${where}: "ErrorEquals" is empty; list at least one error name.`, atValue(p)),
+    );
     return;
   }
   for (const item of items) {
     if (item.kind !== 'string') {
-      ctx.report(finding(C.retryCatch, 'error', `${where}: error names in "ErrorEquals" are strings, not ${describe(item)}.`, atNode(item)));
+      ctx.report(
+        finding(
+          C.retryCatch,
+          'error',
+          `${where}: error names in "ErrorEquals" are strings, not ${describe(item)}.`,
+          atNode(item),
+        ),
+      );
       continue;
     }
     const name = item.value as string;
     if (name === 'States.ALL') {
       if (items.length > 1)
-        ctx.report(finding(C.retryCatch, 'error', `${where}: "States.ALL" must be the only error name in its "ErrorEquals"; move the other names to an earlier entry.`, atNode(item)));
+        ctx.report(
+          finding(
+            C.retryCatch,
+            'error',
+            `${where}: "States.ALL" must be the only error name in its "ErrorEquals"; move the other names to an earlier entry.`,
+            atNode(item),
+          ),
+        );
       if (!isLast)
         ctx.report(
-          finding(C.retryCatch, 'error', `${where}: the entry with "States.ALL" must be the last ${field === 'Retry' ? 'retrier' : 'catcher'}; entries after it would never be used.`, atNode(item)),
+          finding(
+            C.retryCatch,
+            'error',
+            `${where}: the entry with "States.ALL" must be the last ${field === 'Retry' ? 'retrier' : 'catcher'}; entries after it would never be used.`,
+            atNode(item),
+          ),
         );
     } else if (name.startsWith('States.') && !PREDEFINED_ERRORS.has(name) && !name.startsWith('States.Http.')) {
       ctx.report(
-        finding(C.unknownErrorName, 'warning', `${q(name)} is not a predefined Step Functions error, so it will never match.${suggestion(name, PREDEFINED_ERRORS)}`, atNode(item)),
+        finding(
+          C.unknownErrorName,
+          'warning',
+          `${q(name)} is not a predefined Step Functions error, so it will never match.${suggestion(name, PREDEFINED_ERRORS)}`,
+          atNode(item),
+        ),
       );
     }
   }

@@ -15,8 +15,18 @@ const errors = ['Retry', 'Catch'];
 
 export const STATE_FIELDS: Record<StateType, ReadonlySet<string>> = {
   Task: new Set([
-    ...common, ...io, ...flow, ...result, ...errors, 'Assign', 'Resource', 'Credentials',
-    'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath',
+    ...common,
+    ...io,
+    ...flow,
+    ...result,
+    ...errors,
+    'Assign',
+    'Resource',
+    'Credentials',
+    'TimeoutSeconds',
+    'TimeoutSecondsPath',
+    'HeartbeatSeconds',
+    'HeartbeatSecondsPath',
   ]),
   Pass: new Set([...common, ...io, ...flow, 'Parameters', 'ResultPath', 'Result', 'Assign']),
   Choice: new Set([...common, ...io, 'Choices', 'Default', 'Assign']),
@@ -25,15 +35,31 @@ export const STATE_FIELDS: Record<StateType, ReadonlySet<string>> = {
   Fail: new Set([...common, 'Error', 'ErrorPath', 'Cause', 'CausePath']),
   Parallel: new Set([...common, ...io, ...flow, ...result, ...errors, 'Branches', 'Assign']),
   Map: new Set([
-    ...common, ...io, ...flow, ...errors, 'Parameters', 'ResultSelector', 'ResultPath', 'Assign',
-    'ItemProcessor', 'Iterator', 'Items', 'ItemsPath', 'ItemSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter',
-    'MaxConcurrency', 'MaxConcurrencyPath', 'ToleratedFailureCount', 'ToleratedFailureCountPath',
-    'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'Label',
+    ...common,
+    ...io,
+    ...flow,
+    ...errors,
+    'Parameters',
+    'ResultSelector',
+    'ResultPath',
+    'Assign',
+    'ItemProcessor',
+    'Iterator',
+    'Items',
+    'ItemsPath',
+    'ItemSelector',
+    'ItemReader',
+    'ItemBatcher',
+    'ResultWriter',
+    'MaxConcurrency',
+    'MaxConcurrencyPath',
+    'ToleratedFailureCount',
+    'ToleratedFailureCountPath',
+    'ToleratedFailurePercentage',
+    'ToleratedFailurePercentagePath',
+    'Label',
   ]),
 };
-
-/** Every field some state type accepts (for did-you-mean on unknown fields). */
-export const ALL_STATE_FIELDS: ReadonlySet<string> = new Set(Object.values(STATE_FIELDS).flatMap((s) => [...s]));
 
 export const ROOT_FIELDS = new Set(['Comment', 'StartAt', 'States', 'Version', 'TimeoutSeconds', 'QueryLanguage']);
 export const BRANCH_FIELDS = new Set(['Comment', 'StartAt', 'States']);
@@ -41,15 +67,32 @@ export const ITEM_PROCESSOR_FIELDS = new Set(['Comment', 'StartAt', 'States', 'P
 export const PROCESSOR_CONFIG_FIELDS = new Set(['Mode', 'ExecutionType']);
 export const ITEM_READER_FIELDS = new Set(['Resource', 'ReaderConfig', 'Parameters', 'Arguments']);
 export const READER_CONFIG_FIELDS = new Set([
-  'InputType', 'CSVHeaderLocation', 'CSVHeaders', 'CSVDelimiter', 'MaxItems', 'MaxItemsPath', 'ManifestType', 'Transformation',
+  'InputType',
+  'CSVHeaderLocation',
+  'CSVHeaders',
+  'CSVDelimiter',
+  'MaxItems',
+  'MaxItemsPath',
+  'ManifestType',
+  'Transformation',
 ]);
 export const ITEM_BATCHER_FIELDS = new Set([
-  'MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput',
+  'MaxItemsPerBatch',
+  'MaxItemsPerBatchPath',
+  'MaxInputBytesPerBatch',
+  'MaxInputBytesPerBatchPath',
+  'BatchInput',
 ]);
 export const RESULT_WRITER_FIELDS = new Set(['Resource', 'Parameters', 'Arguments', 'WriterConfig']);
 export const WRITER_CONFIG_FIELDS = new Set(['OutputType', 'Transformation']);
 export const RETRIER_FIELDS = new Set([
-  'ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment',
+  'ErrorEquals',
+  'IntervalSeconds',
+  'MaxAttempts',
+  'BackoffRate',
+  'MaxDelaySeconds',
+  'JitterStrategy',
+  'Comment',
 ]);
 export const CATCHER_FIELDS = new Set(['ErrorEquals', 'Next', 'ResultPath', 'Comment', 'Output', 'Assign']);
 
@@ -70,7 +113,18 @@ export const COMPARISONS: ReadonlyMap<string, 'string' | 'number' | 'boolean' | 
   for (const t of ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) m.set(t, 'boolean');
   return m;
 })();
-export const CHOICE_RULE_FIELDS = new Set(['Variable', 'And', 'Or', 'Not', 'Condition', 'Next', 'Comment', 'Assign', 'Output', ...COMPARISONS.keys()]);
+export const CHOICE_RULE_FIELDS = new Set([
+  'Variable',
+  'And',
+  'Or',
+  'Not',
+  'Condition',
+  'Next',
+  'Comment',
+  'Assign',
+  'Output',
+  ...COMPARISONS.keys(),
+]);
 
 /** Fields evaluated with JSONPath only; the JSONata replacement for the message. */
 export const JSONPATH_ONLY: ReadonlyMap<string, string> = new Map([
@@ -127,8 +181,21 @@ export const NESTED_EXCLUSIVE: ReadonlyArray<{ fields: readonly string[] }> = [
 
 /** Predefined error names (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html). */
 export const PREDEFINED_ERRORS = new Set([
-  'States.ALL', 'States.DataLimitExceeded', 'States.ExceedToleratedFailureThreshold', 'States.HeartbeatTimeout',
-  'States.Http.Socket', 'States.IntrinsicFailure', 'States.ItemReaderFailed', 'States.NoChoiceMatched',
-  'States.ParameterPathFailure', 'States.Permissions', 'States.QueryEvaluationError', 'States.ResultPathMatchFailure',
-  'States.ResultWriterFailed', 'States.Runtime', 'States.TaskFailed', 'States.Timeout', 'States.BranchFailed',
+  'States.ALL',
+  'States.DataLimitExceeded',
+  'States.ExceedToleratedFailureThreshold',
+  'States.HeartbeatTimeout',
+  'States.Http.Socket',
+  'States.IntrinsicFailure',
+  'States.ItemReaderFailed',
+  'States.NoChoiceMatched',
+  'States.ParameterPathFailure',
+  'States.Permissions',
+  'States.QueryEvaluationError',
+  'States.ResultPathMatchFailure',
+  'States.ResultWriterFailed',
+  'States.Runtime',
+  'States.TaskFailed',
+  'States.Timeout',
+  'States.BranchFailed',
 ]);

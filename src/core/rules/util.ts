@@ -2,6 +2,7 @@
 // value descriptions for messages, and positions inside string values.
 import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 import type { Where } from '../model/rule';
+import type { Fix } from '../findings';
 
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -27,7 +28,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** The closest candidate (case-insensitive containment or a small edit distance), if any. */
 export function didYouMean(word: string, candidates: Iterable<string>, limit = 500): string | undefined {
   const lower = word.toLowerCase();
-  const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const max = Math.max(1, Math.min(3, Math.ceil(word.length / 3)));
   let best: string | undefined;
   let bestScore = Infinity;
   let seen = 0;
@@ -126,4 +127,14 @@ export function atStringPart(text: string, node: AstNode, start: number, length:
   const e = rawIndexOf(Math.max(0, Math.min(start + length, value.length)));
   if (s === undefined || e === undefined || e > end) return whole;
   return { offset: s, length: Math.max(1, e - s), path: node.pointer };
+}
+
+/**
+ * A Quick Fix that replaces a key or a string value with `newText`, keeping the source's quoting
+ * (JSON double quotes, YAML single/double quotes or plain scalars).
+ */
+export function replaceFix(text: string, offset: number, length: number, newText: string, title: string): Fix {
+  const first = text[offset];
+  const quoted = first === '"' ? JSON.stringify(newText) : first === "'" ? `'${newText.replace(/'/g, "''")}'` : newText;
+  return { title, preferred: true, edits: [{ offset, length, newText: quoted }] };
 }

@@ -8,13 +8,15 @@ import { describeRejected, parsePageMessage, type DeployRequest, type HostMessag
 import { renderPanelHtml } from './html';
 import { buildViewModel, type IamProvider } from './viewModel';
 import type { DeployBridge } from './deployBridge';
+import { readValidationSettings } from '../settings';
 
 export const PANEL_VIEW_TYPE = 'sfnCrossings.crossings';
 const UPDATE_DELAY_MS = 250;
 
 export interface PanelEnv {
   ctx: ExtensionContextLike;
-  iam: IamProvider | undefined;
+  /** The IAM generator for one document (with the user's context for it, when given). */
+  iamFor(document: vscode.TextDocument): IamProvider;
   deploy: DeployBridge;
 }
 
@@ -173,7 +175,8 @@ export class CrossingsPanel {
         title: document.uri.path.split('/').pop() ?? document.uri.toString(),
         uri: document.uri.toString(),
         version: document.version,
-        iam: this.env.iam,
+        invokerNames: readValidationSettings(document.uri).invokerNames,
+        iam: this.env.iamFor(document),
         deploy: await this.env.deploy.defaults(),
       });
       this.env.ctx.log.debug(`Crossings panel: view model of ${this.model.title} v${this.model.version} in ${(performance.now() - started).toFixed(1)} ms`);
@@ -250,10 +253,26 @@ export class CrossingsPanel {
     const run = new AbortController();
     this.deployRun = run;
     try {
+      // Roles the invoker tasks assume (payload assumeRoleArn) go into the invoker role's policy.
+      const document = await this.findDocument();
+      const { extractInvokerCalls } = await import('../../core/invoker/extract');
+      const found = document
+        ? extractInvokerCalls(document.getText(), {
+            languageId: document.languageId === 'asl-yaml' || document.languageId === 'yaml' ? 'asl-yaml' : 'asl',
+            invokerNames: [...readValidationSettings(document.uri).invokerNames, request.functionName],
+          })
+        : undefined;
+      this.env.ctx.log.info(`Crossings panel: deploy ${request.functionName} to ${request.region} (${request.profile ? `profile ${request.profile}` : 'default credential chain'}); calls: ${request.allowedCalls.join(',')}`);
       const result = await this.env.deploy.deploy(request, {
         signal: run.signal,
-        onProgress: (step, status, message) => this.post({ type: 'deployProgress', step, status, message }),
+        assumeRoleArns: found?.assumeRoleArns ?? [],
+        onProgress: (step, status, message) => {
+          this.env.ctx.log.info(`[deploy ${step}] ${status}${message ? `: ${message}` : ''}`);
+          this.post({ type: 'deployProgress', step, status, message });
+        },
       });
+      if (result.ok) this.env.ctx.log.info(`Crossings panel: ${result.message} ${result.functionArn}`);
+      else this.env.ctx.log.warn(`Crossings panel: deploy failed: ${result.message}`);
       this.post({ type: 'deployResult', ...result });
     } catch (e) {
       this.post({ type: 'deployResult', ok: false, message: (e as Error).message, functionArn: '' });

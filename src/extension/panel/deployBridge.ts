@@ -2,18 +2,26 @@
 // the form, then session -> SDK ports -> deployInvoker() with the bundled zip, its progress turned into
 // per-step statuses for the page. No vscode import (the host injects trust and settings); the AWS SDK
 // loads on the first deploy, not at activation.
-import * as fs from 'node:fs';
 import type { DeployRequest, DeployStepStatus, DeployView } from '../../../webview/protocol';
 
 export interface DeployRunOptions {
   signal: AbortSignal;
   onProgress(step: string, status: DeployStepStatus, message: string): void;
+  /** Roles the definition's invoker tasks assume (payload `assumeRoleArn`): the invoker's role may assume them. */
+  assumeRoleArns?: string[];
 }
 
 export interface DeployOutcome {
   ok: boolean;
   message: string;
   functionArn: string;
+}
+
+export interface DeployPlan {
+  account: string;
+  region: string;
+  functionName: string;
+  changes: string[];
 }
 
 export interface DeployBridge {
@@ -29,6 +37,8 @@ export interface DeployBridgeOptions {
   isTrusted(): boolean;
   /** Endpoint override (a setting); AWS_ENDPOINT_URL is read by the session when this is empty. */
   endpointUrl(): string | undefined;
+  /** Shows the dry-run plan and asks before anything is written (false: stop). */
+  confirm(plan: DeployPlan): Promise<boolean>;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -51,7 +61,6 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
 
   function unavailable(): string {
     if (!options.isTrusted()) return 'Deploying needs a trusted workspace: trust this folder to deploy the invoker.';
-    if (!fs.existsSync(options.zipPath)) return `The invoker package is missing (${options.zipPath}): run the build first.`;
     return '';
   }
 
@@ -73,18 +82,25 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
       const { parseAllowedCalls } = await import('../../core/invoker/protocol');
       const parsed = parseAllowedCalls(request.allowedCalls.join(','));
       if (parsed.errors.length) return { ok: false, message: parsed.errors.join('; '), functionArn: '' };
-      const [{ createAwsSession }, { createSdkPorts }, { deployInvoker }] = await Promise.all([
+      const [{ createAwsSession }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip }] = await Promise.all([
         import('../../aws/session'),
         import('../../aws/invokerClients'),
         import('../../aws/deployInvoker'),
+        import('../../aws/invokerPackage'),
       ]);
       let current = '';
       const settle = (status: DeployStepStatus, message = '') => {
         if (current) run.onProgress(current, status, message);
       };
+      const track = (p: { step: string; message: string }) => {
+        if (p.step !== current) settle('done');
+        current = p.step;
+        run.onProgress(p.step, p.step === 'done' ? 'done' : 'running', p.message);
+      };
       try {
         current = 'session';
         run.onProgress('session', 'running', request.profile ? `profile ${request.profile}` : 'default credential chain');
+        const { zip } = await readInvokerZip([options.zipPath]);
         const session = await createAwsSession({
           profile: request.profile || undefined,
           region: request.region,
@@ -93,26 +109,29 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
         });
         settle('done', `${session.region}${session.endpoint ? ` via ${session.endpoint}` : ''}`);
         const ports = createSdkPorts(session);
-        const result = await deployInvoker(
-          ports,
-          { region: session.region, functionName: request.functionName, calls: parsed.calls, zip: new Uint8Array(fs.readFileSync(options.zipPath)) },
-          {
-            signal: run.signal,
-            profile: request.profile || undefined,
-            endpoint: session.endpoint,
-            onProgress: (p) => {
-              if (p.step !== current) settle('done');
-              current = p.step;
-              run.onProgress(p.step, p.step === 'done' ? 'done' : 'running', p.message);
-            },
-          },
-        );
+        const spec = { region: session.region, functionName: request.functionName, calls: parsed.calls, assumeRoleArns: run.assumeRoleArns ?? [], zip };
+        const common = { signal: run.signal, profile: request.profile || undefined, endpoint: session.endpoint };
+        // Plan first (reads only), then ask: the same flow as the "Deploy cross-region invoker" command.
+        current = 'plan';
+        run.onProgress('plan', 'running', 'Reading what exists (dry run)');
+        const plan = await deployInvoker(ports, spec, { ...common, dryRun: true });
+        if (plan.changes.length === 0) {
+          run.onProgress('plan', 'done', 'Nothing to change');
+          return { ok: true, message: 'Already up to date: nothing changed.', functionArn: plan.functionArn };
+        }
+        run.onProgress('plan', 'done', `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} in account ${plan.account}`);
+        current = '';
+        if (!(await options.confirm({ account: plan.account, region: plan.region, functionName: request.functionName, changes: plan.changes }))) {
+          return { ok: false, message: 'Cancelled before any change: nothing was written.', functionArn: '' };
+        }
+        const result = await deployInvoker(ports, spec, { ...common, onProgress: track });
         settle('done');
         const summary = result.changes.length ? `Deployed (${result.changes.length} change${result.changes.length === 1 ? '' : 's'}).` : 'Already up to date: nothing changed.';
         return { ok: true, message: summary, functionArn: result.functionArn };
       } catch (e) {
-        settle('failed', (e as Error).message);
-        return { ok: false, message: (e as Error).message, functionArn: '' };
+        const message = (e as Error).message;
+        settle(e instanceof DeployError && e.cancelled ? 'skipped' : 'failed', message);
+        return { ok: false, message, functionArn: '' };
       }
     },
   };

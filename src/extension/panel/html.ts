@@ -1,6 +1,8 @@
 // The Crossings panel's HTML document: a strict CSP (default-src 'none'; scripts only with the nonce;
-// styles only from the webview's own resources; no inline style, no eval, nothing remote), the
-// bundled stylesheet and module script. Pure, so the Chromium test serves byte-for-byte the same page.
+// styles only from the webview's own resources or with the nonce; no inline style attribute, no eval,
+// nothing remote), the bundled stylesheet and module script. The nonce is also published in
+// <meta property="csp-nonce">, where FAST (the toolkit's base) reads it for the one <style> element it
+// creates. Pure, so the Chromium test serves byte-for-byte the same page.
 import { randomBytes } from 'node:crypto';
 
 export interface PanelHtmlInput {
@@ -36,6 +38,7 @@ export function renderPanelHtml(input: PanelHtmlInput): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(input.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${nonce}">
 <link rel="stylesheet" nonce="${nonce}" href="${escapeAttr(input.styleUri)}">
 <title>Crossings</title>
 </head>

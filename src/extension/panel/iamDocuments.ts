@@ -2,6 +2,7 @@
 // or one read from the definition's own ARNs (else example values, said so on the page), and flattens the
 // kit into titled JSON documents (execution role, cross-account kit, API Gateway, invoker role). Pure.
 import type { AslModel } from '../../core/model/model';
+import { prop, stringValue } from '../../core/parse/ast';
 import type { Crossing } from '../../core/crossings/types';
 import { definitionPartition, generateIamKit, type IamContext, type IamKit, type PolicyDocument } from '../../core/iam';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from '../../core/invokerName';
@@ -20,9 +21,10 @@ export interface GuessedContext {
 /** Region and account of the first regional ARN in a Resource or FunctionName (the state machine's own, usually). */
 function homeOfDefinition(model: AslModel): { region: string; account: string } | undefined {
   for (const s of model.states) {
-    for (const text of [s.node?.byKey.get('Resource')?.value, s.node?.byKey.get('Parameters')?.value]) {
-      const raw = text?.kind === 'string' ? String(text.value) : text?.kind === 'object' ? String((text.byKey.get('FunctionName')?.value as { value?: unknown } | undefined)?.value ?? '') : '';
-      const m = /^arn:aws(?:-[a-z]+)*:(?:lambda|states|sqs|sns):([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):/.exec(raw);
+    const resource = stringValue(prop(s.node, 'Resource')?.value);
+    const functionName = stringValue(prop(prop(s.node, 'Parameters')?.value, 'FunctionName')?.value);
+    for (const raw of [resource, functionName]) {
+      const m = raw && /^arn:aws(?:-[a-z]+)*:(?:lambda|states|sqs|sns):([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):/.exec(raw);
       if (m) return { region: m[1]!, account: m[2]! };
     }
   }

@@ -62,7 +62,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
   const model = analysis.model;
   const base = { title: input.title, uri: input.uri, version: input.version, findings };
   const deploy = deployView(input, []);
-  if (!model || !model.root.byKey.has('States')) {
+  if (!model || !prop(model.root, 'States')) {
     return {
       ...base,
       valid: false,
@@ -109,7 +109,10 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
   }
   for (const scope of scopes) if (scope.owner && scope.start) edges.push({ from: scope.owner, to: scope.start, kind: 'branch' });
 
-  const rows: CrossingRowView[] = crossings.map((c) => ({
+  // The table lists crossings in the order they appear in the text.
+  const offsets = new Map(model.states.map((s) => [s.pointer, s.entry.keyOffset]));
+  const ordered = crossings.map((c, i) => ({ c, i })).sort((a, b) => (offsets.get(a.c.pointer) ?? 0) - (offsets.get(b.c.pointer) ?? 0) || a.i - b.i);
+  const rows: CrossingRowView[] = ordered.map(({ c }) => ({
     state: c.state,
     pointer: c.pointer,
     kind: c.kind,

@@ -48,11 +48,13 @@ export function crossingParts(model: AslModel, invokerNames: readonly string[]):
     if (APIGATEWAY.test(resource)) parts.push({ kind: 'apigateway-invoke', node: payload, state });
     else if (HTTP.test(resource)) parts.push({ kind: 'http-invoke', node: payload, state });
     else if (FUNCTION_ARN.test(resource)) {
-      if (invokerNames.includes(functionNameOf(resource))) parts.push({ kind: 'invoker-payload', node: payload, state });
+      if (invokerNames.includes(functionNameOf(resource)))
+        parts.push({ kind: 'invoker-payload', node: payload, state });
     } else if (LAMBDA_INVOKE.test(resource)) {
       const fn = stringValue(prop(payload, 'FunctionName')?.value);
       const inner = prop(payload, 'Payload')?.value;
-      if (fn !== undefined && inner && invokerNames.includes(functionNameOf(fn))) parts.push({ kind: 'invoker-payload', node: inner, state });
+      if (fn !== undefined && inner && invokerNames.includes(functionNameOf(fn)))
+        parts.push({ kind: 'invoker-payload', node: inner, state });
     }
   }
   return parts;
@@ -78,7 +80,8 @@ function locate(node: AstNode, offset: number, path: Segment[]): Omit<PartTarget
   if (!inside(offset, node.offset, node.length)) return undefined;
   if (node.kind === 'object') {
     for (const p of node.properties) {
-      if (inside(offset, p.keyOffset, p.keyLength)) return { on: 'key', path: [...path, p.key], offset: p.keyOffset, length: p.keyLength };
+      if (inside(offset, p.keyOffset, p.keyLength))
+        return { on: 'key', path: [...path, p.key], offset: p.keyOffset, length: p.keyLength };
       const found = locate(p.value, offset, [...path, p.key]);
       if (found) return found;
     }
@@ -103,7 +106,11 @@ export function partTargetAt(model: AslModel, invokerNames: readonly string[], o
 }
 
 /** The innermost object (and its path) that contains `offset` inside a part: where a new key would go. */
-export function partObjectAt(model: AslModel, invokerNames: readonly string[], offset: number): { part: CrossingPart; path: Segment[]; node: ObjectNode } | undefined {
+export function partObjectAt(
+  model: AslModel,
+  invokerNames: readonly string[],
+  offset: number,
+): { part: CrossingPart; path: Segment[]; node: ObjectNode } | undefined {
   for (const part of crossingParts(model, invokerNames)) {
     let node: AstNode = part.node;
     if (!inside(offset, node.offset, node.length) || node.kind !== 'object') continue;

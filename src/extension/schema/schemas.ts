@@ -1,5 +1,5 @@
 // The crossing parts' JSON Schemas (generated into schemas/ by scripts/snippets/generate.ts), by part kind.
-import type { JSONSchema } from 'vscode-json-languageservice';
+import type { JSONSchema } from 'vscode-json-languageservice/lib/esm/jsonLanguageService';
 import credentials from '../../../schemas/credentials.schema.json';
 import apigatewayInvoke from '../../../schemas/apigateway-invoke.schema.json';
 import httpInvoke from '../../../schemas/http-invoke.schema.json';

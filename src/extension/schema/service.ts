@@ -13,7 +13,7 @@ import {
   type LanguageService,
   type MarkedString,
   type MarkupContent,
-} from 'vscode-json-languageservice';
+} from 'vscode-json-languageservice/lib/esm/jsonLanguageService';
 import { analyze } from '../../core/lint';
 import type { AslModel } from '../../core/model/model';
 import { toValue, type AstNode, type PropertyNode } from '../../core/parse/ast';
@@ -68,7 +68,13 @@ export class CrossingSchemaService {
   }
 
   /** Hover on a key or value inside a crossing part: the schema's description (and the enum value's). */
-  async hover(text: string, languageId: DocumentLanguage, offset: number, invokerNames: readonly string[], model?: AslModel): Promise<SchemaHover | undefined> {
+  async hover(
+    text: string,
+    languageId: DocumentLanguage,
+    offset: number,
+    invokerNames: readonly string[],
+    model?: AslModel,
+  ): Promise<SchemaHover | undefined> {
     model ??= analyze(text, { languageId, documentRules: false, crossingRules: false }).model;
     if (!model) return undefined;
     const target = partTargetAt(model, invokerNames, offset);
@@ -82,32 +88,57 @@ export class CrossingSchemaService {
       const keyNode = node.parent?.type === 'property' ? node.parent.keyNode : undefined;
       at = target.on === 'key' && keyNode ? keyNode.offset + 1 : node.offset + (node.type === 'string' ? 1 : 0);
     }
-    const hover = await this.ls.doHover(virtual.doc, virtual.doc.positionAt(at), this.ls.parseJSONDocument(virtual.doc));
+    const hover = await this.ls.doHover(
+      virtual.doc,
+      virtual.doc.positionAt(at),
+      this.ls.parseJSONDocument(virtual.doc),
+    );
     const markdown = hover ? hoverMarkdown(hover) : '';
     if (!markdown.trim()) return undefined;
     return { markdown, offset: target.offset, length: target.length };
   }
 
   /** Completion of field names and enum values inside a crossing part. */
-  async complete(text: string, languageId: DocumentLanguage, offset: number, invokerNames: readonly string[], model?: AslModel): Promise<SchemaCompletion[]> {
-    return languageId === 'asl-yaml' ? this.completeYaml(text, offset, invokerNames) : this.completeJson(text, offset, invokerNames, model);
+  async complete(
+    text: string,
+    languageId: DocumentLanguage,
+    offset: number,
+    invokerNames: readonly string[],
+    model?: AslModel,
+  ): Promise<SchemaCompletion[]> {
+    return languageId === 'asl-yaml'
+      ? this.completeYaml(text, offset, invokerNames)
+      : this.completeJson(text, offset, invokerNames, model);
   }
 
-  private async completeJson(text: string, offset: number, invokerNames: readonly string[], model?: AslModel): Promise<SchemaCompletion[]> {
+  private async completeJson(
+    text: string,
+    offset: number,
+    invokerNames: readonly string[],
+    model?: AslModel,
+  ): Promise<SchemaCompletion[]> {
     model ??= analyze(text, { languageId: 'asl', documentRules: false, crossingRules: false }).model;
     if (!model) return [];
     const target = partTargetAt(model, invokerNames, offset);
-    if (!target || target.part.node.kind !== 'object') return [];
+    if (!target || target.part.node.kind !== 'object' || !completesHere(target.part)) return [];
     // The part object itself must contain the cursor strictly (not just touch its braces from outside).
     const node = target.part.node;
     if (offset <= node.offset || offset >= node.offset + node.length) return [];
     const virtual = this.virtualPart(text, 'asl', target.part);
     const base = virtual.base!;
-    const list = await this.ls.doComplete(virtual.doc, virtual.doc.positionAt(offset - base), this.ls.parseJSONDocument(virtual.doc));
+    const list = await this.ls.doComplete(
+      virtual.doc,
+      virtual.doc.positionAt(offset - base),
+      this.ls.parseJSONDocument(virtual.doc),
+    );
     return (list?.items ?? []).map((item) => fromJsonItem(item, virtual.doc, base, offset));
   }
 
-  private async completeYaml(text: string, offset: number, invokerNames: readonly string[]): Promise<SchemaCompletion[]> {
+  private async completeYaml(
+    text: string,
+    offset: number,
+    invokerNames: readonly string[],
+  ): Promise<SchemaCompletion[]> {
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
     const before = text.slice(lineStart, offset);
@@ -120,9 +151,11 @@ export class CrossingSchemaService {
       const found = this.yamlPropertyAt(patched, wordStart, invokerNames);
       if (!found) return [];
       const { part, path, siblings } = found;
-      const indent = ' '.repeat(before.length - word.length);
-      return this.propertySchemas(part, patched, path).flatMap(([name, schema]) =>
-        siblings.has(name) && name !== word ? [] : [yamlPropertyItem(name, schema, indent, { offset: wordStart, length: word.length })],
+      if (!completesHere(part)) return [];
+      return (await this.propertySchemas(part, patched, path)).flatMap(([name, schema]) =>
+        (siblings.has(name) && name !== word) || schema.doNotSuggest
+          ? []
+          : [yamlPropertyItem(name, schema, { offset: wordStart, length: word.length })],
       );
     }
     const valueLine = /^(\s*)(-\s+)?([\w.$-]+):[ \t]*(["']?)([^"'#]*)$/.exec(before);
@@ -132,17 +165,23 @@ export class CrossingSchemaService {
       const quoted = valueLine[4] !== '';
       // Without a value the line reads `Key:` (null); with a partial value it parses as that string.
       const found = this.yamlPropertyAt(text, keyOffset, invokerNames);
-      if (!found) return [];
+      if (!found || !completesHere(found.part)) return [];
+      // Right after the colon: the value needs its separating space.
+      const space = /:$/.test(before) ? ' ' : '';
       const key = valueLine[3]!;
-      const schema = Object.fromEntries(this.propertySchemas(found.part, text, found.path))[key];
+      const schema = Object.fromEntries(await this.propertySchemas(found.part, text, found.path))[key];
       if (!schema) return [];
       return enumValues(schema).map(({ value, description }) => {
-        const plain = typeof value === 'string' && /^[A-Za-z_][\w.-]*$/.test(value) && !/^(true|false|null|yes|no|on|off)$/i.test(value);
-        const insert = typeof value === 'string' ? (quoted ? value : plain ? value : JSON.stringify(value)) : JSON.stringify(value);
+        const plain =
+          typeof value === 'string' &&
+          /^[A-Za-z_][\w.-]*$/.test(value) &&
+          !/^(true|false|null|yes|no|on|off)$/i.test(value);
+        const insert =
+          typeof value === 'string' ? (quoted ? value : plain ? value : JSON.stringify(value)) : JSON.stringify(value);
         return {
           label: typeof value === 'string' ? value : JSON.stringify(value),
           kind: 'value' as const,
-          insertText: insert,
+          insertText: space + insert,
           isSnippet: false,
           documentation: description,
           replace: { offset: offset - typed.length, length: typed.length },
@@ -164,19 +203,19 @@ export class CrossingSchemaService {
   }
 
   /** The schemas of the properties an object at `path` inside a part may have (from the schemas that match it). */
-  private propertySchemas(part: CrossingPart, text: string, path: Segment[]): Array<[string, JSONSchema]> {
+  private async propertySchemas(
+    part: CrossingPart,
+    text: string,
+    path: Segment[],
+  ): Promise<Array<[string, JSONSchema]>> {
     const virtual = this.virtualPart(text, 'asl-yaml', part);
     const jsonDoc = this.ls.parseJSONDocument(virtual.doc);
     const target = nodeAtPath(jsonDoc.root, path);
     if (!target) return [];
-    // getMatchingSchemas is synchronous for schemas given inline, but typed as a thenable.
-    let matches: Array<{ node: ASTNode; schema: JSONSchema; inverted?: boolean }> = [];
-    void this.ls.getMatchingSchemas(virtual.doc, jsonDoc, PART_SCHEMAS[part.kind]).then((m) => {
-      matches = m;
-    });
+    const matches = await this.ls.getMatchingSchemas(virtual.doc, jsonDoc, PART_SCHEMAS[part.kind]);
     const out = new Map<string, JSONSchema>();
     for (const m of matches) {
-      if (m.node !== target || m.inverted) continue;
+      if (m.node !== target || (m as { inverted?: boolean }).inverted) continue; // `inverted`: matched inside a `not`
       for (const [name, schema] of Object.entries(m.schema.properties ?? {})) {
         if (typeof schema === 'object' && !out.has(name)) out.set(name, schema);
       }
@@ -193,10 +232,20 @@ export class CrossingSchemaService {
   }
 }
 
+/**
+ * Invoker payloads are completed by the crossings feature (service, action, region and member names from the API
+ * catalog); proposing the same names again from the schema would only duplicate them. Hover stays here.
+ */
+const completesHere = (part: CrossingPart): boolean => part.kind !== 'invoker-payload';
+
 /** The key a YAML completion request writes on an empty line so that the line parses. */
 const PLACEHOLDER_KEY = 'sfnCrossingsCompletionKey';
 
-function findKey(node: AstNode, keyOffset: number, path: Segment[]): { path: Segment[]; siblings: Set<string> } | undefined {
+function findKey(
+  node: AstNode,
+  keyOffset: number,
+  path: Segment[],
+): { path: Segment[]; siblings: Set<string> } | undefined {
   if (node.kind === 'object') {
     const hit = node.properties.find((p: PropertyNode) => p.keyOffset === keyOffset);
     if (hit) return { path, siblings: new Set(node.properties.map((p) => p.key)) };
@@ -217,7 +266,8 @@ function nodeAtPath(root: ASTNode | undefined, path: Segment[]): ASTNode | undef
   let node = root;
   for (const segment of path) {
     if (!node) return undefined;
-    if (node.type === 'object' && typeof segment === 'string') node = node.properties.find((p) => p.keyNode.value === segment)?.valueNode;
+    if (node.type === 'object' && typeof segment === 'string')
+      node = node.properties.find((p) => p.keyNode.value === segment)?.valueNode;
     else if (node.type === 'array' && typeof segment === 'number') node = node.items[segment];
     else return undefined;
   }
@@ -225,7 +275,8 @@ function nodeAtPath(root: ASTNode | undefined, path: Segment[]): ASTNode | undef
 }
 
 function hoverMarkdown(hover: Hover): string {
-  const part = (c: MarkedString | MarkupContent): string => (typeof c === 'string' ? c : 'kind' in c ? c.value : `\`\`\`${c.language}\n${c.value}\n\`\`\``);
+  const part = (c: MarkedString | MarkupContent): string =>
+    typeof c === 'string' ? c : 'kind' in c ? c.value : `\`\`\`${c.language}\n${c.value}\n\`\`\``;
   return Array.isArray(hover.contents) ? hover.contents.map(part).join('\n\n') : part(hover.contents);
 }
 
@@ -255,14 +306,21 @@ function enumValues(schema: JSONSchema): Array<{ value: unknown; description?: s
   return out;
 }
 
-/** `Name: ` with a tab stop suited to the property's type (choice for enums, nested line for objects). */
-function yamlPropertyItem(name: string, schema: JSONSchema, _indent: string, replace: { offset: number; length: number }): SchemaCompletion {
+/** `Name: ` with a tab stop suited to the property's type (a choice for enums, a nested line for objects). */
+function yamlPropertyItem(
+  name: string,
+  schema: JSONSchema,
+  replace: { offset: number; length: number },
+): SchemaCompletion {
   const escapedName = name.replace(/[$}\\]/g, (c) => '\\' + c);
-  const values = enumValues(schema).map((v) => v.value).filter((v): v is string => typeof v === 'string');
-  const isObject = schema.type === 'object' || schema.anyOf?.some((s) => typeof s === 'object' && s.type === 'object');
+  const alternatives = [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].filter(
+    (s): s is JSONSchema => typeof s === 'object',
+  );
+  const choices = alternatives.flatMap((s) => s.enum ?? []).filter((v): v is string => typeof v === 'string');
+  const isObject = alternatives.some((s) => s.type === 'object');
   let insertText: string;
-  if (values.length > 0 && schema.enum !== undefined ? true : values.length > 0 && !schema.examples)
-    insertText = `${escapedName}: \${1|${values.map((v) => v.replace(/[$}\\,|]/g, (c) => '\\' + c)).join(',')}|}`;
+  if (choices.length > 0)
+    insertText = `${escapedName}: \${1|${choices.map((v) => v.replace(/[$}\\,|]/g, (c) => '\\' + c)).join(',')}|}`;
   else if (isObject) insertText = `${escapedName}:\n  $1`;
   else insertText = `${escapedName}: $1`;
   return { label: name, kind: 'property', insertText, isSnippet: true, documentation: describe(schema), replace };
@@ -273,7 +331,11 @@ function fromJsonItem(item: CompletionItem, doc: TextDocument, base: number, off
   const start = edit ? doc.offsetAt(edit.range.start) + base : offset;
   const end = edit ? doc.offsetAt(edit.range.end) + base : offset;
   const documentation =
-    typeof item.documentation === 'string' ? item.documentation : item.documentation ? item.documentation.value : undefined;
+    typeof item.documentation === 'string'
+      ? item.documentation
+      : item.documentation
+        ? item.documentation.value
+        : undefined;
   return {
     label: item.label,
     kind: item.kind === 10 /* Property */ ? 'property' : 'value',

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { atExit } from './cleanup.mjs';
 import { codeServerBin } from './paths.mjs';
 
 /** User settings for a quiet, reproducible workbench. */
@@ -89,8 +90,7 @@ export async function startCodeServer({
       // already gone
     }
   };
-  const onExit = () => killGroup('SIGKILL');
-  process.on('exit', onExit);
+  const forget = atExit(() => killGroup('SIGKILL'));
 
   let output = '';
   const port = await new Promise((resolve, reject) => {
@@ -142,7 +142,7 @@ export async function startCodeServer({
         if (timedOut) killGroup('SIGKILL');
       }
       killGroup('SIGKILL'); // children that outlived the server
-      process.off('exit', onExit);
+      forget();
     },
   };
 }

@@ -3,12 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import esbuild from 'esbuild';
-import { cacheDir, e2eDir } from './paths.mjs';
+import { e2eDir } from './paths.mjs';
 
-/** Compiles `test/e2e/<testsFolder>/*.test.ts` with the shared suite index; returns the index's path. */
-export async function compileSuite(testsFolder) {
-  const outdir = path.join(cacheDir, 'compiled', testsFolder);
-  fs.rmSync(outdir, { recursive: true, force: true });
+/**
+ * Compiles `test/e2e/<testsFolder>/*.test.ts` with the shared suite index into `<runDir>/<testsFolder>/`
+ * (runDir: this run's folder under .cache/e2e/, so parallel runs never share files); returns the index's path.
+ */
+export async function compileSuite(testsFolder, runDir) {
+  const outdir = path.join(runDir, testsFolder);
   const testFiles = fs.readdirSync(path.join(e2eDir, testsFolder)).filter((file) => file.endsWith('.test.ts'));
   if (testFiles.length === 0) throw new Error(`no *.test.ts in test/e2e/${testsFolder}`);
   // Output name -> source: every file lands flat in outdir, next to the index that loads them.

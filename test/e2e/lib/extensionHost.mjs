@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { removeOnExit } from './cleanup.mjs';
 import { launcherPath, repoRoot } from './paths.mjs';
 
 /** VS Code version inside code-server 4.100.3; desktop mode downloads the same one. */
@@ -44,23 +45,30 @@ export function mochaSummary(output) {
  * @returns {Promise<{ ok: boolean, error?: unknown, output: string, summary: ReturnType<typeof mochaSummary> }>}
  */
 export async function runExtensionTests({ testsPath, folder, env = {}, desktop = false, quiet = false }) {
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-profile-'));
+  // Desktop VS Code gets a fresh profile here; the launcher makes (and removes) its own, so runTests
+  // must not add its default .vscode-test/ profile arguments (reuseMachineInstall).
+  const profileDir = desktop ? removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-profile-'))) : undefined;
+  const where = desktop
+    ? { version: vscodeVersion }
+    : { vscodeExecutablePath: launcherPath, reuseMachineInstall: true };
+  const profileArgs = profileDir
+    ? [
+        `--user-data-dir=${path.join(profileDir, 'user-data')}`,
+        `--extensions-dir=${path.join(profileDir, 'extensions')}`,
+      ]
+    : [];
   try {
     const { error, text } = await capturing(quiet, () =>
       runTests({
-        ...(desktop ? { version: vscodeVersion } : { vscodeExecutablePath: launcherPath }),
+        ...where,
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: testsPath,
-        launchArgs: [
-          folder,
-          `--user-data-dir=${path.join(profileDir, 'user-data')}`,
-          `--extensions-dir=${path.join(profileDir, 'extensions')}`,
-        ],
+        launchArgs: [folder, ...profileArgs],
         extensionTestsEnv: { SFN_E2E: '1', SFN_E2E_EXPECT_VSCODE: vscodeVersion, SFN_E2E_REPO: repoRoot, ...env },
       }),
     );
     return { ok: !error, error, output: text, summary: mochaSummary(text) };
   } finally {
-    fs.rmSync(profileDir, { recursive: true, force: true });
+    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
   }
 }

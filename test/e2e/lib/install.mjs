@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir, codeServerBin, codeServerDir, codeServerVersion, ripgrepPackageVersion } from './paths.mjs';
+import { codeServerBin, codeServerDir, codeServerVersion, ripgrepPackageVersion } from './paths.mjs';
+import { removeOnExit } from './cleanup.mjs';
 import { note } from './log.mjs';
 
 /** Debian package -> why the harness needs it. */
@@ -77,7 +78,7 @@ export function ensureCodeServer() {
   if (codeServerComplete()) return note('install', `code-server ${codeServerVersion} present in ${codeServerDir}`);
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (nodeMajor !== 20) throw new Error(`code-server ${codeServerVersion} needs Node 20 (this is ${process.version})`);
-  const tmpDir = path.join(cacheDir, 'tmp');
+  const tmpDir = removeOnExit(path.join(codeServerDir, '..', `code-server-tmp-${process.pid}`));
   fs.rmSync(codeServerDir, { recursive: true, force: true });
   fs.mkdirSync(codeServerDir, { recursive: true });
   fs.writeFileSync(path.join(codeServerDir, 'package.json'), '{ "name": "sfn-e2e-code-server", "private": true }\n');
@@ -94,5 +95,6 @@ export function ensureCodeServer() {
     },
   });
   fs.writeFileSync(path.join(codeServerDir, `.installed-${codeServerVersion}`), new Date().toISOString() + '\n');
+  fs.rmSync(tmpDir, { recursive: true, force: true });
   if (!codeServerComplete()) throw new Error(`code-server install in ${codeServerDir} is incomplete`);
 }

@@ -1,12 +1,19 @@
 // Where the e2e harness keeps things: the repository, the ignored cache (code-server, compiled suites,
 // profiles) and the pinned versions of the real editor it runs.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeOnExit } from './cleanup.mjs';
 
 export const e2eDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const repoRoot = path.resolve(e2eDir, '..', '..');
-/** Everything the harness installs or generates lives here (listed in .gitignore). */
+/** Everything the harness installs or generates lives here (.cache/ is in .gitignore). */
 export const cacheDir = path.join(repoRoot, '.cache', 'e2e');
+/** A fresh folder for one run's generated files (compiled suites, .vsix), removed by the caller. */
+export function makeRunDir() {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  return removeOnExit(fs.mkdtempSync(path.join(cacheDir, 'run-')));
+}
 /** Screenshots of the UI pass (ignored by git). */
 export const outDir = path.join(e2eDir, 'out');
 /** The README's images, refreshed by `npm run screenshots`. */
@@ -16,7 +23,10 @@ export const docsImagesDir = path.join(repoRoot, 'docs', 'images');
 export const codeServerVersion = '4.100.3';
 /** @vscode/ripgrep version pinned by code-server 4.100.3 (lib/vscode/npm-shrinkwrap.json). */
 export const ripgrepPackageVersion = '1.15.11';
-export const codeServerDir = path.join(cacheDir, 'code-server');
+/** Where code-server is installed; SFN_E2E_CODE_SERVER_DIR moves it (e.g. to a CI cache). */
+export const codeServerDir = process.env.SFN_E2E_CODE_SERVER_DIR
+  ? path.resolve(process.env.SFN_E2E_CODE_SERVER_DIR)
+  : path.join(cacheDir, 'code-server');
 export const codeServerBin =
   process.env.SFN_E2E_CODE_SERVER || path.join(codeServerDir, 'node_modules', '.bin', 'code-server');
 export const chromiumBin = process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium';

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cacheDir, repoRoot } from './paths.mjs';
 
-export function packageVsix() {
-  const vsix = path.join(cacheDir, 'sfn-crossings.vsix');
-  fs.rmSync(vsix, { force: true });
+/** Packages into `dir` (default: a fresh folder under .cache/e2e/) and returns the .vsix path. */
+export function packageVsix(dir = fs.mkdtempSync(path.join(cacheDir, 'vsix-'))) {
+  const vsix = path.join(dir, 'sfn-crossings.vsix');
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   const result = spawnSync(vsce, ['package', '--no-dependencies', '--out', vsix], {
     cwd: repoRoot,

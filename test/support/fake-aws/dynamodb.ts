@@ -14,7 +14,8 @@ export function createDynamoDb(world: World): ServiceProtocol {
       const target = String(req.headers['x-amz-target'] ?? '');
       return req.method === 'POST' && target.startsWith(PREFIX) ? target.slice(PREFIX.length) : undefined;
     },
-    throttle: () => new FakeServiceError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.', 400),
+    throttle: () =>
+      new FakeServiceError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.', 400),
     error: (err, { requestId }) => ({
       status: err.status,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId, ...err.extraHeaders },

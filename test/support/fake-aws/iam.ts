@@ -22,7 +22,11 @@ function roleXml(r: FakeRole) {
 }
 
 function checkPolicy(doc: string | null, what: string): string {
-  if (!doc) throw new FakeServiceError('ValidationError', `1 validation error detected: Value null at '${what}' failed to satisfy constraint: Member must not be null`);
+  if (!doc)
+    throw new FakeServiceError(
+      'ValidationError',
+      `1 validation error detected: Value null at '${what}' failed to satisfy constraint: Member must not be null`,
+    );
   try {
     JSON.parse(doc);
   } catch {
@@ -56,7 +60,8 @@ export function createIam(world: World): ServiceProtocol {
           return queryResponse(NS, op, { Role: roleXml(role(p.get('RoleName'))) }, id);
         case 'CreateRole': {
           const name = p.get('RoleName') ?? '';
-          if (world.roles.has(name)) throw new FakeServiceError('EntityAlreadyExists', `Role with name ${name} already exists.`, 409);
+          if (world.roles.has(name))
+            throw new FakeServiceError('EntityAlreadyExists', `Role with name ${name} already exists.`, 409);
           const path = p.get('Path') ?? '/';
           const r: FakeRole = {
             name,
@@ -82,8 +87,14 @@ export function createIam(world: World): ServiceProtocol {
           const r = role(p.get('RoleName'));
           const name = p.get('PolicyName') ?? '';
           const doc = r.inlinePolicies.get(name);
-          if (doc === undefined) throw new FakeServiceError('NoSuchEntity', `The role policy with name ${name} cannot be found.`, 404);
-          return queryResponse(NS, op, { RoleName: r.name, PolicyName: name, PolicyDocument: encodeURIComponent(doc) }, id);
+          if (doc === undefined)
+            throw new FakeServiceError('NoSuchEntity', `The role policy with name ${name} cannot be found.`, 404);
+          return queryResponse(
+            NS,
+            op,
+            { RoleName: r.name, PolicyName: name, PolicyDocument: encodeURIComponent(doc) },
+            id,
+          );
         }
         case 'PutRolePolicy': {
           const r = role(p.get('RoleName'));
@@ -97,7 +108,12 @@ export function createIam(world: World): ServiceProtocol {
         }
         case 'ListRoleTags': {
           const r = role(p.get('RoleName'));
-          return queryResponse(NS, op, { Tags: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })), IsTruncated: false }, id);
+          return queryResponse(
+            NS,
+            op,
+            { Tags: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })), IsTruncated: false },
+            id,
+          );
         }
         default:
           throw new FakeServiceError('InvalidAction', `Could not find operation ${op} for version 2010-05-08`, 400);

@@ -65,7 +65,12 @@ export function createLambda(world: World): ServiceProtocol {
   const find = (region: string, arg: string | undefined): FakeFunction => {
     const name = nameOf(arg ?? '');
     const f = world.functions.get(world.functionKey(region, name));
-    if (!f) throw new FakeServiceError('ResourceNotFoundException', `Function not found: arn:aws:lambda:${region}:${world.options.account}:function:${name}`, 404);
+    if (!f)
+      throw new FakeServiceError(
+        'ResourceNotFoundException',
+        `Function not found: arn:aws:lambda:${region}:${world.options.account}:function:${name}`,
+        404,
+      );
     return f;
   };
   /** A read advances a pending function towards Active / Successful. */
@@ -82,7 +87,11 @@ export function createLambda(world: World): ServiceProtocol {
     const trustsLambda = role?.assumeRolePolicyDocument.includes('lambda.amazonaws.com');
     if (!role || !trustsLambda || role.unassumableForCreateCalls > 0) {
       if (role && role.unassumableForCreateCalls > 0) role.unassumableForCreateCalls -= 1;
-      throw new FakeServiceError('InvalidParameterValueException', 'The role defined for the function cannot be assumed by Lambda.', 400);
+      throw new FakeServiceError(
+        'InvalidParameterValueException',
+        'The role defined for the function cannot be assumed by Lambda.',
+        400,
+      );
     }
   };
   const assertIdle = (f: FakeFunction) => {
@@ -103,11 +112,19 @@ export function createLambda(world: World): ServiceProtocol {
   };
   const setCode = (f: FakeFunction, zipBase64: unknown) => {
     if (typeof zipBase64 !== 'string' || zipBase64.length === 0) {
-      throw new FakeServiceError('InvalidParameterValueException', 'Code.ZipFile is required (this fake accepts only ZipFile)', 400);
+      throw new FakeServiceError(
+        'InvalidParameterValueException',
+        'Code.ZipFile is required (this fake accepts only ZipFile)',
+        400,
+      );
     }
     const zip = Buffer.from(zipBase64, 'base64');
     if (zip.readUInt32LE(0) !== 0x04034b50) {
-      throw new FakeServiceError('InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.', 400);
+      throw new FakeServiceError(
+        'InvalidParameterValueException',
+        'Could not unzip uploaded file. Please check your file, then try to upload again.',
+        400,
+      );
     }
     f.zip = zip;
     f.codeSize = zip.length;
@@ -132,7 +149,12 @@ export function createLambda(world: World): ServiceProtocol {
       new FakeServiceError('TooManyRequestsException', 'Rate exceeded', 429, 'Sender', { 'retry-after': '1' }),
     error: (err, { requestId }) => ({
       status: err.status,
-      headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.code, ...err.extraHeaders },
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-requestid': requestId,
+        'x-amzn-errortype': err.code,
+        ...err.extraHeaders,
+      },
       body: JSON.stringify({ Type: err.fault === 'Sender' ? 'User' : 'Service', message: err.message }),
     }),
     resource: (req, _op, caller) => {
@@ -163,7 +185,8 @@ export function createLambda(world: World): ServiceProtocol {
         case 'CreateFunction': {
           const b = body();
           const name = String(b.FunctionName ?? '');
-          if (!/^[a-zA-Z0-9-_]{1,64}$/.test(name)) throw new FakeServiceError('InvalidParameterValueException', `Invalid function name: ${name}`, 400);
+          if (!/^[a-zA-Z0-9-_]{1,64}$/.test(name))
+            throw new FakeServiceError('InvalidParameterValueException', `Invalid function name: ${name}`, 400);
           const key = world.functionKey(region, name);
           if (world.functions.has(key)) {
             throw new FakeServiceError('ResourceConflictException', `Function already exist: ${name}`, 409);
@@ -202,7 +225,18 @@ export function createLambda(world: World): ServiceProtocol {
         }
         case 'GetFunction': {
           const f = find(region, arg);
-          return json(200, { Configuration: read(f), Code: { RepositoryType: 'S3', Location: `https://awslambda-${region}-tasks.s3.${region}.amazonaws.com/snapshots/${f.name}` }, Tags: f.tags }, id);
+          return json(
+            200,
+            {
+              Configuration: read(f),
+              Code: {
+                RepositoryType: 'S3',
+                Location: `https://awslambda-${region}-tasks.s3.${region}.amazonaws.com/snapshots/${f.name}`,
+              },
+              Tags: f.tags,
+            },
+            id,
+          );
         }
         case 'GetFunctionConfiguration':
           return json(200, read(find(region, arg)), id);

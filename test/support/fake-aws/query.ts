@@ -35,12 +35,17 @@ export function queryError(namespace: string, err: FakeServiceError, requestId: 
   const body =
     `<ErrorResponse xmlns="${namespace}"><Error><Type>${err.fault}</Type><Code>${xmlEscape(err.code)}</Code>` +
     `<Message>${xmlEscape(err.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
-  return { status: err.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, ...err.extraHeaders }, body };
+  return {
+    status: err.status,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, ...err.extraHeaders },
+    body,
+  };
 }
 
 /** Reads `Tags.member.N.Key/Value` lists. */
 export function formTags(params: URLSearchParams, prefix = 'Tags.member'): Record<string, string> {
   const tags: Record<string, string> = {};
-  for (let i = 1; params.has(`${prefix}.${i}.Key`); i++) tags[params.get(`${prefix}.${i}.Key`)!] = params.get(`${prefix}.${i}.Value`) ?? '';
+  for (let i = 1; params.has(`${prefix}.${i}.Key`); i++)
+    tags[params.get(`${prefix}.${i}.Key`)!] = params.get(`${prefix}.${i}.Value`) ?? '';
   return tags;
 }

@@ -7,6 +7,7 @@ import { createDynamoDb } from './dynamodb';
 import { createIam } from './iam';
 import { createLambda } from './lambda';
 import { createS3 } from './s3';
+import { createStepFunctions } from './sfn';
 import { parseAuthorization, verifySignature } from './sigv4';
 import { createSts } from './sts';
 import { FakeServiceError, type FakeRequest, type FakeResponse, type ServiceProtocol } from './types';
@@ -53,7 +54,15 @@ export class FakeAws {
 
   private constructor(options: FakeAwsOptions) {
     this.world = new World(options);
-    for (const make of [createSts, createIam, createLambda, createS3, createDynamoDb, ...(options.services ?? [])]) {
+    for (const make of [
+      createSts,
+      createIam,
+      createLambda,
+      createS3,
+      createDynamoDb,
+      createStepFunctions,
+      ...(options.services ?? []),
+    ]) {
       this.register(make(this.world));
     }
   }
@@ -103,7 +112,9 @@ export class FakeAws {
   }
 
   private takeFault(service: string, operation: string): Fault | undefined {
-    const i = this.faults.findIndex((f) => f.left > 0 && (f.target === `${service}:${operation}` || f.target === `${service}:*`));
+    const i = this.faults.findIndex(
+      (f) => f.left > 0 && (f.target === `${service}:${operation}` || f.target === `${service}:*`),
+    );
     if (i < 0) return undefined;
     const f = this.faults[i]!;
     f.left -= 1;
@@ -140,7 +151,15 @@ export class FakeAws {
     const requestId = this.world.nextId('req-');
     if (!scope || !service) {
       record.error = scope ? 'UnknownService' : 'MissingAuthenticationToken';
-      return send(res, { status: 403, headers: { 'content-type': 'text/plain' }, body: `${record.error}: this fake only accepts SigV4-signed requests` }, record);
+      return send(
+        res,
+        {
+          status: 403,
+          headers: { 'content-type': 'text/plain' },
+          body: `${record.error}: this fake only accepts SigV4-signed requests`,
+        },
+        record,
+      );
     }
     const operation = service.operation(request);
     record.operation = operation ?? '?';
@@ -149,15 +168,38 @@ export class FakeAws {
       return send(res, service.error(err, { requestId }), record);
     };
     const identity = this.world.identities.get(scope.accessKeyId);
-    if (!identity) return fail(new FakeServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403));
+    if (!identity)
+      return fail(
+        new FakeServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403),
+      );
     if (!verifySignature(request, scope, identity.secretAccessKey)) {
-      return fail(new FakeServiceError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', 403));
+      return fail(
+        new FakeServiceError(
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided.',
+          403,
+        ),
+      );
     }
     if (identity.sessionToken && req.headers['x-amz-security-token'] !== identity.sessionToken) {
-      return fail(new FakeServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403));
+      return fail(
+        new FakeServiceError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403),
+      );
     }
-    if (!operation) return fail(new FakeServiceError('UnknownOperationException', `${request.method} ${request.path} is not an operation of this fake`, 404));
-    const caller = { accessKeyId: scope.accessKeyId, account: identity.account, arn: identity.arn, region: scope.region };
+    if (!operation)
+      return fail(
+        new FakeServiceError(
+          'UnknownOperationException',
+          `${request.method} ${request.path} is not an operation of this fake`,
+          404,
+        ),
+      );
+    const caller = {
+      accessKeyId: scope.accessKeyId,
+      account: identity.account,
+      arn: identity.arn,
+      region: scope.region,
+    };
     const fault = this.takeFault(service.signingName, operation);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms).unref());
     if (fault?.kind === 'throttle') return fail(service.throttle());

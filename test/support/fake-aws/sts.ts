@@ -19,15 +19,28 @@ export function createSts(world: World): ServiceProtocol {
       const id = ctx.nextId('');
       switch (op) {
         case 'GetCallerIdentity':
-          return queryResponse(NS, op, { Arn: ctx.caller.arn, UserId: 'AIDAFAKEUSERID', Account: ctx.caller.account }, id);
+          return queryResponse(
+            NS,
+            op,
+            { Arn: ctx.caller.arn, UserId: 'AIDAFAKEUSERID', Account: ctx.caller.account },
+            id,
+          );
         case 'AssumeRole': {
           const roleArn = p.get('RoleArn') ?? '';
           const role = [...world.roles.values()].find((r) => r.arn === roleArn);
           if (!role) {
-            throw new FakeServiceError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+            throw new FakeServiceError(
+              'AccessDenied',
+              `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+              403,
+            );
           }
           if (role.externalId !== undefined && role.externalId !== p.get('ExternalId')) {
-            throw new FakeServiceError('AccessDenied', `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+            throw new FakeServiceError(
+              'AccessDenied',
+              `User: ${ctx.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+              403,
+            );
           }
           const session = p.get('RoleSessionName') ?? 'session';
           const accessKeyId = ctx.nextId('ASIA');
@@ -41,7 +54,12 @@ export function createSts(world: World): ServiceProtocol {
             NS,
             op,
             {
-              Credentials: { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: new Date(Date.now() + seconds * 1000) },
+              Credentials: {
+                AccessKeyId: accessKeyId,
+                SecretAccessKey: secretAccessKey,
+                SessionToken: sessionToken,
+                Expiration: new Date(Date.now() + seconds * 1000),
+              },
               AssumedRoleUser: { AssumedRoleId: `${role.roleId}:${session}`, Arn: assumedArn },
             },
             id,

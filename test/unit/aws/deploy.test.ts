@@ -2,7 +2,13 @@
 // IAM propagation retries, throttling, AccessDenied, cancellation, dry run and the messages users see.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DeployError, codeSha256, deployInvoker, type DeployOptions, type InvokerDeploySpec } from '../../../src/aws/deployInvoker';
+import {
+  DeployError,
+  codeSha256,
+  deployInvoker,
+  type DeployOptions,
+  type InvokerDeploySpec,
+} from '../../../src/aws/deployInvoker';
 import { createSdkPorts, type SdkPortsOptions } from '../../../src/aws/invokerClients';
 import { createAwsSession } from '../../../src/aws/session';
 import { FakeAws, type FakeAwsOptions } from '../../support/fake-aws';
@@ -21,7 +27,12 @@ after(async () => {
 async function setup(options: FakeAwsOptions = {}, portsOptions: SdkPortsOptions = {}) {
   const fake = await FakeAws.start({ pendingReads: 0, ...options });
   fakes.push(fake);
-  const session = await createAwsSession({ region: 'eu-west-1', endpointUrl: fake.url, credentials: fake.credentials, env: {} });
+  const session = await createAwsSession({
+    region: 'eu-west-1',
+    endpointUrl: fake.url,
+    credentials: fake.credentials,
+    env: {},
+  });
   const ports = createSdkPorts(session, portsOptions);
   const spec: InvokerDeploySpec = { region: 'eu-west-1', calls: [{ service: 's3', action: 'getObject' }], zip };
   const deploy = (s: Partial<InvokerDeploySpec> = {}, o: DeployOptions = {}) =>
@@ -39,7 +50,7 @@ async function failure(p: Promise<unknown>): Promise<DeployError> {
   assert.fail('expected the deployment to fail');
 }
 
-test('first deploy: identity, role, policy, function (with IAM propagation retries), then waits until active', async () => {
+void test('first deploy: identity, role, policy, function (with IAM propagation retries), then waits until active', async () => {
   const { fake, deploy } = await setup({ pendingReads: 1, roleUnassumableForCreateCalls: 2 });
   const steps: string[] = [];
   const result = await deploy({}, { onProgress: (p) => steps.push(p.step) });
@@ -64,7 +75,10 @@ test('first deploy: identity, role, policy, function (with IAM propagation retri
   assert.deepEqual([...new Set(fake.requests.filter((r) => r.service !== 'iam').map((r) => r.region))], ['eu-west-1']);
   assert.equal(result.functionArn, 'arn:aws:lambda:eu-west-1:123456789012:function:sfn-crossings-invoker');
   assert.equal(result.roleArn, 'arn:aws:iam::123456789012:role/sfn-crossings-invoker-role');
-  assert.deepEqual(steps.filter((s, i) => s !== steps[i - 1]), ['identity', 'role', 'policy', 'function', 'done']);
+  assert.deepEqual(
+    steps.filter((s, i) => s !== steps[i - 1]),
+    ['identity', 'role', 'policy', 'function', 'done'],
+  );
   const role = fake.world.roles.get('sfn-crossings-invoker-role')!;
   const trust = JSON.parse(role.assumeRolePolicyDocument);
   assert.deepEqual(trust.Statement[0].Principal, { Service: 'lambda.amazonaws.com' });
@@ -79,25 +93,36 @@ test('first deploy: identity, role, policy, function (with IAM propagation retri
   assert.equal(fn.state, 'Active');
 });
 
-test('a redeploy with nothing changed makes zero write calls', async () => {
+void test('a redeploy with nothing changed makes zero write calls', async () => {
   const { fake, deploy } = await setup();
   await deploy();
   fake.clearRequests();
   const again = await deploy();
   assert.deepEqual(again.changes, []);
   assert.deepEqual(fake.writes(), []);
-  assert.deepEqual(fake.operations(), ['sts:GetCallerIdentity', 'iam:GetRole', 'iam:GetRolePolicy', 'lambda:GetFunction']);
+  assert.deepEqual(fake.operations(), [
+    'sts:GetCallerIdentity',
+    'iam:GetRole',
+    'iam:GetRolePolicy',
+    'lambda:GetFunction',
+  ]);
 });
 
-test('new allowed calls update the policy and the configuration only; new code updates the code only', async () => {
+void test('new allowed calls update the policy and the configuration only; new code updates the code only', async () => {
   const { fake, deploy } = await setup();
   await deploy();
   fake.clearRequests();
-  const calls = [{ service: 's3', action: 'getObject' }, { service: 'dynamodb', action: 'getItem' }];
+  const calls = [
+    { service: 's3', action: 'getObject' },
+    { service: 'dynamodb', action: 'getItem' },
+  ];
   const r = await deploy({ calls });
   assert.deepEqual(fake.writes(), ['iam:PutRolePolicy', 'lambda:UpdateFunctionConfiguration']);
   assert.match(r.changes.join('\n'), /update the configuration of sfn-crossings-invoker \(environment\)/);
-  assert.equal(fake.world.functions.get('eu-west-1|sfn-crossings-invoker')!.environment.ALLOWED_CALLS, 'dynamodb:getItem,s3:getObject');
+  assert.equal(
+    fake.world.functions.get('eu-west-1|sfn-crossings-invoker')!.environment.ALLOWED_CALLS,
+    'dynamodb:getItem,s3:getObject',
+  );
   fake.clearRequests();
   const newZip = Buffer.concat([Buffer.from(zip)]);
   newZip[newZip.length - 1] = 1; // a different comment length byte: different package, different CodeSha256
@@ -105,27 +130,34 @@ test('new allowed calls update the policy and the configuration only; new code u
   assert.deepEqual(fake.writes(), ['lambda:UpdateFunctionCode']);
 });
 
-test('an update waits for the previous update to finish (no 409 conflicts)', async () => {
+void test('an update waits for the previous update to finish (no 409 conflicts)', async () => {
   const { fake, deploy } = await setup({ pendingReads: 1 });
   await deploy();
   fake.clearRequests();
   const newZip = Buffer.from(zip);
   newZip[newZip.length - 1] = 2;
   await deploy({ zip: newZip, calls: [{ service: 'sqs', action: 'sendMessage' }] });
-  assert.deepEqual(fake.writes(), ['iam:PutRolePolicy', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration']);
+  assert.deepEqual(fake.writes(), [
+    'iam:PutRolePolicy',
+    'lambda:UpdateFunctionCode',
+    'lambda:UpdateFunctionConfiguration',
+  ]);
   assert.equal(fake.requests.filter((r) => r.status === 409).length, 0);
 });
 
-test('IAM propagation that never ends gives up with a message and reports the role that exists', async () => {
+void test('IAM propagation that never ends gives up with a message and reports the role that exists', async () => {
   const { fake, deploy } = await setup({ roleUnassumableForCreateCalls: 100 });
   const e = await failure(deploy({}, { roleRetry: { attempts: 3, baseDelayMs: 5 } }));
-  assert.match(e.message, /Lambda still cannot assume role sfn-crossings-invoker-role after 3 attempts.*run the command again/);
+  assert.match(
+    e.message,
+    /Lambda still cannot assume role sfn-crossings-invoker-role after 3 attempts.*run the command again/,
+  );
   assert.equal(e.existing.roleArn, 'arn:aws:iam::123456789012:role/sfn-crossings-invoker-role');
   assert.equal(e.existing.functionArn, undefined);
   assert.equal(fake.operations().filter((o) => o === 'lambda:CreateFunction').length, 3);
 });
 
-test('throttling (429) is retried; persistent throttling becomes a message', async () => {
+void test('throttling (429) is retried; persistent throttling becomes a message', async () => {
   const { fake, deploy } = await setup({ roleUnassumableForCreateCalls: 0 });
   fake.inject('lambda:CreateFunction', { kind: 'throttle', times: 2 });
   await deploy();
@@ -139,7 +171,7 @@ test('throttling (429) is retried; persistent throttling becomes a message', asy
   assert.match(e.message, /AWS is throttling iam:GetRole \(Throttling\) even after retries: wait a minute/);
 });
 
-test('AccessDenied names the missing action', async () => {
+void test('AccessDenied names the missing action', async () => {
   const { fake, deploy } = await setup();
   fake.inject('iam:CreateRole', { kind: 'accessDenied' });
   const e = await failure(deploy());
@@ -150,11 +182,14 @@ test('AccessDenied names the missing action', async () => {
   assert.equal(e.step, 'role');
   fake.inject('lambda:CreateFunction', { kind: 'accessDenied' });
   const e2 = await failure(deploy());
-  assert.match(e2.message, /not allowed to call lambda:CreateFunction on arn:aws:lambda:eu-west-1:123456789012:function:sfn-crossings-invoker/);
+  assert.match(
+    e2.message,
+    /not allowed to call lambda:CreateFunction on arn:aws:lambda:eu-west-1:123456789012:function:sfn-crossings-invoker/,
+  );
   assert.ok(e2.existing.roleArn);
 });
 
-test('cancellation stops between steps and reports what exists; the next run completes', async () => {
+void test('cancellation stops between steps and reports what exists; the next run completes', async () => {
   const { fake, deploy } = await setup();
   const controller = new AbortController();
   const e = await failure(
@@ -162,7 +197,10 @@ test('cancellation stops between steps and reports what exists; the next run com
     deploy({}, { signal: controller.signal, onProgress: (p) => p.step === 'role' && controller.abort() }),
   );
   assert.equal(e.cancelled, true);
-  assert.match(e.message, /cancelled before step "policy"; already in AWS: role arn:aws:iam::123456789012:role\/sfn-crossings-invoker-role/);
+  assert.match(
+    e.message,
+    /cancelled before step "policy"; already in AWS: role arn:aws:iam::123456789012:role\/sfn-crossings-invoker-role/,
+  );
   assert.deepEqual(fake.writes(), ['iam:CreateRole']);
   const done = await deploy();
   assert.ok(done.functionArn);
@@ -172,16 +210,19 @@ test('cancellation stops between steps and reports what exists; the next run com
   assert.match(e2.message, /nothing was created/);
 });
 
-test('dry run reads and plans but writes nothing', async () => {
+void test('dry run reads and plans but writes nothing', async () => {
   const { fake, deploy } = await setup();
   const plan = await deploy({}, { dryRun: true });
   assert.deepEqual(fake.writes(), []);
   assert.equal(plan.dryRun, true);
-  assert.deepEqual(plan.changes.map((c) => c.split(' ').slice(0, 2).join(' ')), ['create role', 'put inline', 'create function']);
+  assert.deepEqual(
+    plan.changes.map((c) => c.split(' ').slice(0, 2).join(' ')),
+    ['create role', 'put inline', 'create function'],
+  );
   assert.equal(plan.functionArn, 'arn:aws:lambda:eu-west-1:123456789012:function:sfn-crossings-invoker');
 });
 
-test('existing resources not managed by sfn-crossings are never taken over', async () => {
+void test('existing resources not managed by sfn-crossings are never taken over', async () => {
   const { fake, deploy } = await setup();
   await deploy({ functionName: 'theirs' });
   delete fake.world.functions.get('eu-west-1|theirs')!.tags['sfn-crossings:managed'];
@@ -191,9 +232,14 @@ test('existing resources not managed by sfn-crossings are never taken over', asy
   assert.deepEqual(fake.writes(), []);
 });
 
-test('a function created meanwhile by someone else gives a message, not a stack', async () => {
+void test('a function created meanwhile by someone else gives a message, not a stack', async () => {
   const { fake, deploy } = await setup();
-  fake.inject('lambda:CreateFunction', { kind: 'error', code: 'ResourceConflictException', message: 'Function already exist: sfn-crossings-invoker', status: 409 });
+  fake.inject('lambda:CreateFunction', {
+    kind: 'error',
+    code: 'ResourceConflictException',
+    message: 'Function already exist: sfn-crossings-invoker',
+    status: 409,
+  });
   const e = await failure(deploy());
   assert.match(e.message, /lambda:CreateFunction found the resource already there.*run the command again/);
 });

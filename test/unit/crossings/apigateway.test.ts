@@ -8,7 +8,7 @@ const api = (params: Record<string, unknown>, resource = 'arn:aws:states:::apiga
   task({ Resource: resource, Parameters: params });
 const valid = { ApiEndpoint: HOST, Method: 'GET', Stage: 'prod', Path: 'pets', AuthType: 'IAM_ROLE' };
 
-test('a valid apigateway:invoke task (JSONPath, JSONata, dynamic values, China and GovCloud) has no finding', () => {
+void test('a valid apigateway:invoke task (JSONPath, JSONata, dynamic values, China and GovCloud) has no finding', () => {
   assert.deepEqual(codes(api(valid)), []);
   assert.deepEqual(codes(api({ ...valid, Method: 'POST', RequestBody: { a: 1 }, Headers: { 'x-id': ['1'], 'x-b.$': '$.h' }, QueryParameters: { q: ['a', 'b'] }, AllowNullValues: true })), []);
   assert.deepEqual(codes(api({ 'ApiEndpoint.$': '$.host', 'Method.$': '$.m', 'Headers.$': '$.headers' })), []);
@@ -17,7 +17,7 @@ test('a valid apigateway:invoke task (JSONPath, JSONata, dynamic values, China a
   assert.deepEqual(codes(api({ ApiEndpoint: 'abc.execute-api.us-gov-west-1.amazonaws.com', Method: 'GET' }, 'arn:aws-us-gov:states:::apigateway:invoke')), []);
 });
 
-test('XC201: ApiEndpoint and Method required', () => {
+void test('XC201: ApiEndpoint and Method required', () => {
   const { text, findings } = lint(api({ Stage: 'prod' }));
   const f = only(findings, 'XC201');
   assert.equal(at(text, f), '"Parameters"');
@@ -25,7 +25,7 @@ test('XC201: ApiEndpoint and Method required', () => {
   assert.deepEqual(codes(task({ Resource: 'arn:aws:states:::apigateway:invoke' })), ['XC201']);
 });
 
-test('XC202: an API Gateway URL with scheme and path: keep the host, move stage and path', () => {
+void test('XC202: an API Gateway URL with scheme and path: keep the host, move stage and path', () => {
   for (const lang of LANGS) {
     const doc = api({ ApiEndpoint: `https://${HOST}/prod/pets/1`, Method: 'GET' });
     const after = fixOnly(doc, 'XC202', lang);
@@ -36,7 +36,7 @@ test('XC202: an API Gateway URL with scheme and path: keep the host, move stage 
   assert.ok(codes(api({ ApiEndpoint: 5, Method: 'GET' })).includes('XC202'));
 });
 
-test('XC203: another host points to http:invoke, with a conversion fix', () => {
+void test('XC203: another host points to http:invoke, with a conversion fix', () => {
   for (const lang of LANGS) {
     const doc = api({ ApiEndpoint: 'api.example.com', Method: 'POST', Stage: 'v1', Path: 'orders', RequestBody: { a: 1 }, Headers: { 'x-id': ['1'] }, AuthType: 'NO_AUTH' });
     const after = fixOnly(doc, 'XC203', lang);
@@ -47,14 +47,14 @@ test('XC203: another host points to http:invoke, with a conversion fix', () => {
   assert.deepEqual(codes(api({ ApiEndpoint: 'api.mycompany.com', Method: 'GET' })), ['XC203']);
 });
 
-test('XC204: Method must be an HTTP method (fix: upper-case)', () => {
+void test('XC204: Method must be an HTTP method (fix: upper-case)', () => {
   const after = fixOnly(api({ ...valid, Method: 'get' }), 'XC204');
   assert.deepEqual(after.findings.map((f) => f.code), []);
   assert.deepEqual(codes(api({ ...valid, Method: 'FETCH' })), ['XC204']);
   assert.equal(lint(api({ ...valid, Method: 'FETCH' })).findings[0]!.fixes, undefined);
 });
 
-test('XC205: Headers and QueryParameters values are arrays of strings (fix: wrap)', () => {
+void test('XC205: Headers and QueryParameters values are arrays of strings (fix: wrap)', () => {
   for (const lang of LANGS) {
     for (const key of ['Headers', 'QueryParameters']) {
       const doc = api({ ...valid, [key]: { k: 'v' } });
@@ -68,7 +68,7 @@ test('XC205: Headers and QueryParameters values are arrays of strings (fix: wrap
   assert.deepEqual(codes(api({ ...valid, Headers: ['k'] })), ['XC205']);
 });
 
-test('XC206: forbidden headers (fix: remove)', () => {
+void test('XC206: forbidden headers (fix: remove)', () => {
   for (const h of ['Host', 'X-Forwarded-For', 'x-amz-date', 'X-Amzn-Trace-Id', 'Transfer-Encoding', 'Authorization']) {
     const doc = api({ ...valid, Headers: { [h]: ['v'], 'x-ok': ['1'] } });
     for (const lang of LANGS) {
@@ -80,7 +80,7 @@ test('XC206: forbidden headers (fix: remove)', () => {
   assert.deepEqual(codes(api({ ...valid, Headers: { 'X-Api-Key': ['k'] } })), []);
 });
 
-test('XC207: RequestBody only with PATCH, POST, PUT', () => {
+void test('XC207: RequestBody only with PATCH, POST, PUT', () => {
   const doc = api({ ...valid, Method: 'GET', RequestBody: { a: 1 } });
   const { text, findings } = lint(doc);
   assert.equal(at(text, only(findings, 'XC207')), '"RequestBody"');
@@ -88,18 +88,18 @@ test('XC207: RequestBody only with PATCH, POST, PUT', () => {
   assert.deepEqual(codes(api({ ...valid, 'Method.$': '$.m', Method: undefined, RequestBody: 'x' })), []);
 });
 
-test('XC208: AuthType enum (did you mean)', () => {
+void test('XC208: AuthType enum (did you mean)', () => {
   const after = fixOnly(api({ ...valid, AuthType: 'IAM-ROLE' }), 'XC208');
   assert.deepEqual(after.findings.map((f) => f.code), []);
   assert.deepEqual(codes(api({ ...valid, AuthType: 'BOGUS' })), ['XC208']);
 });
 
-test('XC209: no .sync', () => {
+void test('XC209: no .sync', () => {
   const doc = api(valid, 'arn:aws:states:::apigateway:invoke.sync');
   assert.deepEqual(fixOnly(doc, 'XC209').findings.map((f) => f.code), []);
 });
 
-test('XC210: .waitForTaskToken needs the token in Headers', () => {
+void test('XC210: .waitForTaskToken needs the token in Headers', () => {
   const wait = 'arn:aws:states:::apigateway:invoke.waitForTaskToken';
   assert.deepEqual(codes(api(valid, wait)), ['XC210']);
   assert.equal(only(lint(api(valid, wait)).findings, 'XC210').severity, 'warning');
@@ -110,7 +110,7 @@ test('XC210: .waitForTaskToken needs the token in Headers', () => {
   );
 });
 
-test('XC211: unknown parameter names (did you mean)', () => {
+void test('XC211: unknown parameter names (did you mean)', () => {
   const doc = api({ ...valid, Header: { a: ['b'] } });
   const { text, findings } = lint(doc);
   assert.equal(at(text, only(findings, 'XC211')), '"Header"');
@@ -118,7 +118,7 @@ test('XC211: unknown parameter names (did you mean)', () => {
   assert.deepEqual(codes(api({ ...valid, 'Path.$': '$.p', Path: undefined })), []);
 });
 
-test('XC212: types of Stage, Path, AllowNullValues', () => {
+void test('XC212: types of Stage, Path, AllowNullValues', () => {
   assert.deepEqual(codes(api({ ...valid, Stage: 1 })), ['XC212']);
   assert.deepEqual(codes(api({ ...valid, AllowNullValues: 'true' })), ['XC212']);
 });

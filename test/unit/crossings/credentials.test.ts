@@ -6,7 +6,7 @@ import { at, codes, fixOnly, lint, LANGS, machine, only, task } from './helpers'
 const ROLE = 'arn:aws:iam::222222222222:role/Target';
 const sdk = { Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets', Parameters: {} };
 
-test('valid Credentials: literal, JSONPath, context, variable, intrinsic, JSONata, path-style role names', () => {
+void test('valid Credentials: literal, JSONPath, context, variable, intrinsic, JSONata, path-style role names', () => {
   assert.deepEqual(codes(task({ ...sdk, Credentials: { RoleArn: ROLE } })), []);
   assert.deepEqual(codes(task({ ...sdk, Credentials: { RoleArn: 'arn:aws-cn:iam::222222222222:role/a/b/Target' }, Resource: 'arn:aws-cn:states:::aws-sdk:s3:listBuckets' })), []);
   for (const path of ['$.roleArn', '$$.Execution.Input.role', '$roleVar', "States.Format('arn:aws:iam::{}:role/T', $.account)"])
@@ -17,7 +17,7 @@ test('valid Credentials: literal, JSONPath, context, variable, intrinsic, JSONat
   );
 });
 
-test('XC101: Credentials outside a Task, with a remove fix', () => {
+void test('XC101: Credentials outside a Task, with a remove fix', () => {
   const doc = machine({ P: { Type: 'Pass', Credentials: { RoleArn: ROLE }, End: true } });
   for (const lang of LANGS) {
     const { text, findings } = lint(doc, lang);
@@ -27,18 +27,18 @@ test('XC101: Credentials outside a Task, with a remove fix', () => {
   }
 });
 
-test('XC102: Credentials not an object', () => {
+void test('XC102: Credentials not an object', () => {
   assert.ok(codes(task({ ...sdk, Credentials: ROLE })).includes('XC102'));
   assert.ok(codes(task({ ...sdk, Credentials: [ROLE] })).includes('XC102'));
 });
 
-test('XC103: empty Credentials or no role field', () => {
+void test('XC103: empty Credentials or no role field', () => {
   const { text, findings } = lint(task({ ...sdk, Credentials: {} }));
   assert.equal(at(text, only(findings, 'XC103')), '{}');
   assert.deepEqual(codes(task({ ...sdk, Credentials: { Role: ROLE } })).sort(), ['XC103', 'XC104']);
 });
 
-test('XC104: unknown key in Credentials, renamed by the fix', () => {
+void test('XC104: unknown key in Credentials, renamed by the fix', () => {
   for (const lang of LANGS) {
     const doc = task({ ...sdk, Credentials: { roleArn: ROLE } });
     const { text, findings } = lint(doc, lang);
@@ -50,14 +50,14 @@ test('XC104: unknown key in Credentials, renamed by the fix', () => {
   assert.match(only(extra.findings, 'XC104').fixes![0]!.title, /Remove/);
 });
 
-test('XC105: both RoleArn and RoleArn.$', () => {
+void test('XC105: both RoleArn and RoleArn.$', () => {
   const doc = task({ ...sdk, Credentials: { RoleArn: ROLE, 'RoleArn.$': '$.role' } });
   const { text, findings } = lint(doc);
   assert.equal(at(text, only(findings, 'XC105')), '"RoleArn.$"');
   assert.deepEqual(fixOnly(doc, 'XC105').findings.map((f) => f.code), []);
 });
 
-test('XC106: RoleArn literal is not an IAM role ARN', () => {
+void test('XC106: RoleArn literal is not an IAM role ARN', () => {
   for (const bad of ['not-an-arn', 'arn:aws:iam::222222222222:user/Bob', 'arn:aws:iam::2222:role/T', 'arn:aws:iam:us-east-1:222222222222:role/T', 'arn:aws:s3:::bucket', 'arn:aws-xx:iam::222222222222:role/T']) {
     const { text, findings } = lint(task({ ...sdk, Credentials: { RoleArn: bad } }));
     assert.equal(at(text, only(findings, 'XC106')), JSON.stringify(bad), bad);
@@ -66,7 +66,7 @@ test('XC106: RoleArn literal is not an IAM role ARN', () => {
   assert.ok(codes(task({ ...sdk, Credentials: { RoleArn: 42 } })).includes('XC106'));
 });
 
-test('XC107: dynamic role field that does not fit the QueryLanguage', () => {
+void test('XC107: dynamic role field that does not fit the QueryLanguage', () => {
   // JSONata expression in a JSONPath state is not evaluated.
   assert.deepEqual(codes(task({ ...sdk, Credentials: { RoleArn: '{% $states.input.role %}' } })), ['XC107']);
   // .$ keys in a JSONata state.
@@ -76,7 +76,7 @@ test('XC107: dynamic role field that does not fit the QueryLanguage', () => {
   assert.deepEqual(fixOnly(doc, 'XC107').findings.map((f) => f.code), []);
 });
 
-test('XC108: role and Resource in different partitions', () => {
+void test('XC108: role and Resource in different partitions', () => {
   const { text, findings } = lint(task({ Resource: 'arn:aws-cn:states:::aws-sdk:s3:listBuckets', Parameters: {}, Credentials: { RoleArn: ROLE } }));
   assert.equal(at(text, only(findings, 'XC108')), JSON.stringify(ROLE));
   // ARNs in the parameters count when the Resource has none (a bare-name Lambda call).
@@ -88,7 +88,7 @@ test('XC108: role and Resource in different partitions', () => {
   assert.deepEqual(codes(lambda), []);
 });
 
-test('XC109: startExecution.sync with Credentials is an info about polling permissions', () => {
+void test('XC109: startExecution.sync with Credentials is an info about polling permissions', () => {
   const doc = task({
     Resource: 'arn:aws:states:::states:startExecution.sync:2',
     Parameters: { StateMachineArn: 'arn:aws:states:us-east-1:222222222222:stateMachine:Child' },

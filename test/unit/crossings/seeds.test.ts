@@ -14,7 +14,7 @@ const broken = task({
 });
 
 for (const lang of LANGS) {
-  test(`seeds example (${lang}): both errors, narrow ranges`, () => {
+  void test(`seeds example (${lang}): both errors, narrow ranges`, () => {
     const { text, findings } = lint(broken, lang);
     const host = only(findings, 'XC203');
     const header = only(findings, 'XC206');
@@ -25,7 +25,7 @@ for (const lang of LANGS) {
     assert.match(host.message, /http:invoke/);
   });
 
-  test(`seeds example (${lang}): convert to http:invoke fixes the host error and drops the secret`, () => {
+  void test(`seeds example (${lang}): convert to http:invoke fixes the host error and drops the secret`, () => {
     const { text, findings } = lint(broken, lang);
     const f = only(findings, 'XC203');
     const fix = f.fixes!.find((x) => x.preferred)!;
@@ -38,7 +38,7 @@ for (const lang of LANGS) {
     assert.deepEqual(after.findings.map((x) => x.code), ['XC311']);
   });
 
-  test(`seeds example (${lang}): removing the Authorization header fixes the header error`, () => {
+  void test(`seeds example (${lang}): removing the Authorization header fixes the header error`, () => {
     const { text, findings } = lint(broken, lang);
     const f = only(findings, 'XC206');
     const after = applyFix(text, f, f.fixes![0]!, lang);

@@ -19,7 +19,11 @@ function canonical(v: unknown): string {
         ? norm(x[0])
         : x.map(norm)
       : x && typeof x === 'object'
-        ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, norm((x as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, norm((x as Record<string, unknown>)[k])]),
+          )
         : x;
   return JSON.stringify(norm(v));
 }
@@ -30,7 +34,9 @@ function assertSameStatements(actual: PolicyStatement[], expected: PolicyStateme
   const a = canon(actual);
   const e = canon(expected);
   assert.equal(a.length, e.length, `statement count: ${JSON.stringify(a, null, 1)}`);
-  a.forEach((s, i) => assert.ok(samePolicy(s, e[i]), `statement ${i}:\n${JSON.stringify(s)}\n!=\n${JSON.stringify(e[i])}`));
+  a.forEach((s, i) =>
+    assert.ok(samePolicy(s, e[i]), `statement ${i}:\n${JSON.stringify(s)}\n!=\n${JSON.stringify(e[i])}`),
+  );
 }
 
 // Step Functions guide, "Cross-account access for .sync integration pattern": the seed's state machine starts a
@@ -41,7 +47,7 @@ const crossAccountSync = oneTask({
   Parameters: { StateMachineArn: TARGET_SM, 'Input.$': '$' },
 });
 
-test('target role trust policy: the source execution role, with sts:ExternalId = the state machine ARN', () => {
+void test('target role trust policy: the source execution role, with sts:ExternalId = the state machine ARN', () => {
   const kit = kitOf(crossAccountSync);
   assert.equal(kit.crossAccount.length, 1);
   assert.equal(kit.crossAccount[0]!.roleArn, TARGET_ROLE);
@@ -59,21 +65,27 @@ test('target role trust policy: the source execution role, with sts:ExternalId =
   assert.ok(samePolicy(kit.crossAccount[0]!.trustPolicy, published), JSON.stringify(kit.crossAccount[0]!.trustPolicy));
 });
 
-test('target role permissions: .sync polling (StartExecution, Describe/StopExecution on the executions), no EventBridge', () => {
+void test('target role permissions: .sync polling (StartExecution, Describe/StopExecution on the executions), no EventBridge', () => {
   const kit = kitOf(crossAccountSync);
   assertSameStatements(kit.crossAccount[0]!.policy.Statement, [
     { Effect: 'Allow', Action: ['states:StartExecution'], Resource: [TARGET_SM] },
-    { Effect: 'Allow', Action: ['states:DescribeExecution', 'states:StopExecution'], Resource: [`arn:aws:states:us-east-2:${TARGET}:execution:stateMachineName:*`] },
+    {
+      Effect: 'Allow',
+      Action: ['states:DescribeExecution', 'states:StopExecution'],
+      Resource: [`arn:aws:states:us-east-2:${TARGET}:execution:stateMachineName:*`],
+    },
   ]);
 });
 
-test('execution role: sts:AssumeRole on the target role, and nothing of the task itself', () => {
+void test('execution role: sts:AssumeRole on the target role, and nothing of the task itself', () => {
   const kit = kitOf(crossAccountSync);
   // "Accessing cross-account AWS resources" tutorial, step "update the source account's execution role".
-  assertSameStatements(kit.executionRole.policy.Statement, [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: TARGET_ROLE }]);
+  assertSameStatements(kit.executionRole.policy.Statement, [
+    { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: TARGET_ROLE },
+  ]);
 });
 
-test('execution role trust: states.amazonaws.com with aws:SourceArn (ArnLike) and aws:SourceAccount', () => {
+void test('execution role trust: states.amazonaws.com with aws:SourceArn (ArnLike) and aws:SourceAccount', () => {
   const kit = kitOf(crossAccountSync);
   assertSameStatements(kit.executionRole.trustPolicy.Statement, [
     {
@@ -85,13 +97,19 @@ test('execution role trust: states.amazonaws.com with aws:SourceArn (ArnLike) an
   ]);
 });
 
-test('same-account startExecution.sync: polling plus the managed EventBridge rule', () => {
+void test('same-account startExecution.sync: polling plus the managed EventBridge rule', () => {
   const child = `arn:aws:states:us-east-2:${SOURCE}:stateMachine:Child`;
-  const kit = kitOf(oneTask({ Resource: 'arn:aws:states:::states:startExecution.sync', Parameters: { StateMachineArn: child } }));
+  const kit = kitOf(
+    oneTask({ Resource: 'arn:aws:states:::states:startExecution.sync', Parameters: { StateMachineArn: child } }),
+  );
   // "IAM policies for Step Functions" (AWS Step Functions service integration templates).
   assertSameStatements(kit.executionRole.policy.Statement, [
     { Effect: 'Allow', Action: ['states:StartExecution'], Resource: [child] },
-    { Effect: 'Allow', Action: ['states:DescribeExecution', 'states:StopExecution'], Resource: [`arn:aws:states:us-east-2:${SOURCE}:execution:Child:*`] },
+    {
+      Effect: 'Allow',
+      Action: ['states:DescribeExecution', 'states:StopExecution'],
+      Resource: [`arn:aws:states:us-east-2:${SOURCE}:execution:Child:*`],
+    },
     {
       Effect: 'Allow',
       Action: ['events:DescribeRule', 'events:PutRule', 'events:PutTargets'],
@@ -110,11 +128,14 @@ const apiSeed = oneTask({
     Stage: 'dev',
     Path: '/execution',
     AuthType: 'RESOURCE_POLICY',
-    RequestBody: { 'input.$': 'States.JsonToString($)', stateMachineArn: `arn:aws:states:us-east-1:${TARGET}:stateMachine:StateMachineB` },
+    RequestBody: {
+      'input.$': 'States.JsonToString($)',
+      stateMachineArn: `arn:aws:states:us-east-1:${TARGET}:stateMachine:StateMachineB`,
+    },
   },
 });
 
-test('API resource policy: states.amazonaws.com may invoke the route, only for this state machine (aws:SourceArn)', () => {
+void test('API resource policy: states.amazonaws.com may invoke the route, only for this state machine (aws:SourceArn)', () => {
   const kit = kitOf(apiSeed);
   assert.equal(kit.apiGateway.resourcePolicies.length, 1);
   const rp = kit.apiGateway.resourcePolicies[0]!;
@@ -131,17 +152,23 @@ test('API resource policy: states.amazonaws.com may invoke the route, only for t
   assert.match(rp.reminder, /POST \/execution/);
   // The caller's side: execute-api:Invoke on the same route.
   assertSameStatements(kit.executionRole.policy.Statement, [
-    { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: `arn:aws:execute-api:us-east-1:${TARGET}:a1b2c3d4e5/dev/POST/execution` },
+    {
+      Effect: 'Allow',
+      Action: 'execute-api:Invoke',
+      Resource: `arn:aws:execute-api:us-east-1:${TARGET}:a1b2c3d4e5/dev/POST/execution`,
+    },
   ]);
 });
 
-test('account-B kit: integration role trusted by apigateway.amazonaws.com, StartExecution, OpenAPI POST /execution', () => {
+void test('account-B kit: integration role trusted by apigateway.amazonaws.com, StartExecution, OpenAPI POST /execution', () => {
   const kit = kitOf(apiSeed);
   const [s] = kit.apiGateway.startExecutionIntegrations;
   assert.ok(s);
   const target = `arn:aws:states:us-east-1:${TARGET}:stateMachine:StateMachineB`;
   assert.equal(s.targetStateMachineArn, target);
-  assertSameStatements(s.integrationRole.policy.Statement, [{ Effect: 'Allow', Action: 'states:StartExecution', Resource: target }]);
+  assertSameStatements(s.integrationRole.policy.Statement, [
+    { Effect: 'Allow', Action: 'states:StartExecution', Resource: target },
+  ]);
   const trust = s.integrationRole.trustPolicy.Statement[0]!;
   assert.deepEqual(trust.Principal, { Service: 'apigateway.amazonaws.com' });
   assert.equal(trust.Action, 'sts:AssumeRole');
@@ -156,17 +183,24 @@ test('account-B kit: integration role trusted by apigateway.amazonaws.com, Start
   assert.equal(integration.httpMethod, 'POST');
   assert.equal(integration.uri, 'arn:aws:apigateway:us-east-1:states:action/StartExecution');
   assert.equal(integration.credentials, `arn:aws:iam::${TARGET}:role/${s.integrationRole.name}`);
-  assert.match((integration.requestTemplates as Record<string, string>)['application/json']!, /stateMachineArn[\s\S]*input/);
+  assert.match(
+    (integration.requestTemplates as Record<string, string>)['application/json']!,
+    /stateMachineArn[\s\S]*input/,
+  );
   assert.deepEqual(post.security, [{ sigv4: [] }]);
   assert.deepEqual(s.openApi['x-amazon-apigateway-policy'], kit.apiGateway.resourcePolicies[0]!.policy);
 });
 
-test('http:invoke: InvokeHTTPEndpoint with endpoint/method conditions, the connection and its secret', () => {
+void test('http:invoke: InvokeHTTPEndpoint with endpoint/method conditions, the connection and its secret', () => {
   const connection = `arn:aws:events:us-east-2:${SOURCE}:connection/Stripe/aeabd89e-d39c-44ac-9a00-9ac8ea5e4f31`;
   const kit = kitOf(
     oneTask({
       Resource: 'arn:aws:states:::http:invoke',
-      Parameters: { ApiEndpoint: 'https://api.stripe.com/v1/charges', Method: 'POST', Authentication: { ConnectionArn: connection } },
+      Parameters: {
+        ApiEndpoint: 'https://api.stripe.com/v1/charges',
+        Method: 'POST',
+        Authentication: { ConnectionArn: connection },
+      },
     }),
   );
   // Step Functions guide "Call HTTPS APIs", example execution role policy.
@@ -175,7 +209,9 @@ test('http:invoke: InvokeHTTPEndpoint with endpoint/method conditions, the conne
       Effect: 'Allow',
       Action: 'states:InvokeHTTPEndpoint',
       Resource: SOURCE_SM,
-      Condition: { StringEquals: { 'states:HTTPEndpoint': 'https://api.stripe.com/v1/charges', 'states:HTTPMethod': 'POST' } },
+      Condition: {
+        StringEquals: { 'states:HTTPEndpoint': 'https://api.stripe.com/v1/charges', 'states:HTTPMethod': 'POST' },
+      },
     },
     { Effect: 'Allow', Action: 'events:RetrieveConnectionCredentials', Resource: connection },
     {
@@ -186,14 +222,19 @@ test('http:invoke: InvokeHTTPEndpoint with endpoint/method conditions, the conne
   ]);
 });
 
-test('invoker (CDK CallAwsServiceCrossRegion): lambda:InvokeFunction on ARN and ARN:*, the call + logs on its role', () => {
+void test('invoker (CDK CallAwsServiceCrossRegion): lambda:InvokeFunction on ARN and ARN:*, the call + logs on its role', () => {
   const invokerArn = `arn:aws:lambda:us-east-2:${SOURCE}:function:sfn-crossings-invoker`;
   const kit = kitOf(
     oneTask({
       Resource: 'arn:aws:states:::lambda:invoke',
       Parameters: {
         FunctionName: invokerArn,
-        Payload: { service: 's3', action: 'getObject', region: 'us-west-2', parameters: { Bucket: 'my-bucket', 'Key.$': '$.key' } },
+        Payload: {
+          service: 's3',
+          action: 'getObject',
+          region: 'us-west-2',
+          parameters: { Bucket: 'my-bucket', 'Key.$': '$.key' },
+        },
       },
     }),
     { invokerArn },
@@ -203,7 +244,9 @@ test('invoker (CDK CallAwsServiceCrossRegion): lambda:InvokeFunction on ARN and 
   ]);
   const inv = kit.invokerRole!;
   assert.equal(inv.allowedCalls, 's3:getObject');
-  assertSameStatements(grantsOf(inv.policy, 's3:GetObject'), [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }]);
+  assertSameStatements(grantsOf(inv.policy, 's3:GetObject'), [
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' },
+  ]);
   assert.ok(grantsOf(inv.policy, 'logs:PutLogEvents').length === 1);
   assert.deepEqual(inv.trustPolicy.Statement[0]!.Principal, { Service: 'lambda.amazonaws.com' });
   // The key came from a path: the output names the state and the field.

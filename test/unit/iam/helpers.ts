@@ -2,7 +2,14 @@
 // every policy document a kit holds.
 import { analyze } from '../../../src/core/lint';
 import type { AslModel } from '../../../src/core/model/model';
-import { generateIamKit, type IamContext, type IamKit, type IamOptions, type PolicyDocument, type PolicyStatement } from '../../../src/core/iam';
+import {
+  generateIamKit,
+  type IamContext,
+  type IamKit,
+  type IamOptions,
+  type PolicyDocument,
+  type PolicyStatement,
+} from '../../../src/core/iam';
 
 export const SOURCE = '111111111111';
 export const TARGET = '222222222222';
@@ -38,18 +45,34 @@ export function documentsOf(kit: IamKit): Array<{ name: string; policy: PolicyDo
     { name: 'executionRole.trustPolicy', policy: kit.executionRole.trustPolicy, trust: true },
   ];
   kit.crossAccount.forEach((k, i) => {
-    out.push({ name: `crossAccount[${i}]`, policy: k.policy, trust: false }, { name: `crossAccount[${i}].trustPolicy`, policy: k.trustPolicy, trust: true });
+    out.push(
+      { name: `crossAccount[${i}]`, policy: k.policy, trust: false },
+      { name: `crossAccount[${i}].trustPolicy`, policy: k.trustPolicy, trust: true },
+    );
   });
-  kit.apiGateway.resourcePolicies.forEach((p, i) => out.push({ name: `apiGateway.resourcePolicies[${i}]`, policy: p.policy, trust: false }));
+  kit.apiGateway.resourcePolicies.forEach((p, i) =>
+    out.push({ name: `apiGateway.resourcePolicies[${i}]`, policy: p.policy, trust: false }),
+  );
   kit.apiGateway.startExecutionIntegrations.forEach((s, i) => {
     out.push(
       { name: `apiGateway.startExecutionIntegrations[${i}]`, policy: s.integrationRole.policy, trust: false },
-      { name: `apiGateway.startExecutionIntegrations[${i}].trustPolicy`, policy: s.integrationRole.trustPolicy, trust: true },
-      { name: `apiGateway.startExecutionIntegrations[${i}].openApi`, policy: s.openApi['x-amazon-apigateway-policy'] as PolicyDocument, trust: false },
+      {
+        name: `apiGateway.startExecutionIntegrations[${i}].trustPolicy`,
+        policy: s.integrationRole.trustPolicy,
+        trust: true,
+      },
+      {
+        name: `apiGateway.startExecutionIntegrations[${i}].openApi`,
+        policy: s.openApi['x-amazon-apigateway-policy'] as PolicyDocument,
+        trust: false,
+      },
     );
   });
   if (kit.invokerRole) {
-    out.push({ name: 'invokerRole', policy: kit.invokerRole.policy, trust: false }, { name: 'invokerRole.trustPolicy', policy: kit.invokerRole.trustPolicy, trust: true });
+    out.push(
+      { name: 'invokerRole', policy: kit.invokerRole.policy, trust: false },
+      { name: 'invokerRole.trustPolicy', policy: kit.invokerRole.trustPolicy, trust: true },
+    );
     kit.invokerRole.assumedRoles.forEach((k, i) => {
       out.push(
         { name: `invokerRole.assumedRoles[${i}]`, policy: k.policy, trust: false },

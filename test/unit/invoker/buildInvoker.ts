@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
-const { zipInvokerCode } = requireFromProject('./build/zip-invoker.js') as { zipInvokerCode: (code: Uint8Array) => Uint8Array };
+const { zipInvokerCode } = requireFromProject('./build/zip-invoker.js') as {
+  zipInvokerCode: (code: Uint8Array) => Uint8Array;
+};
 
 export async function bundleInvoker(): Promise<Uint8Array> {
   const result = await build({

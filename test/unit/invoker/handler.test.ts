@@ -12,9 +12,18 @@ let fake: FakeAws;
 
 before(async () => {
   fake = await FakeAws.start();
-  fake.world.objects.set('reports/data.json', { body: Buffer.from('{"rows":[1,2,3],"ok":true}'), contentType: 'application/json' });
-  fake.world.objects.set('reports/note.txt', { body: Buffer.from('hello from ap-southeast-2, a text long enough to span chunks'), contentType: 'text/plain' });
-  fake.world.objects.set('reports/blob.bin', { body: Buffer.from([0xff, 0xfe, 0x00, 0x81]), contentType: 'application/octet-stream' });
+  fake.world.objects.set('reports/data.json', {
+    body: Buffer.from('{"rows":[1,2,3],"ok":true}'),
+    contentType: 'application/json',
+  });
+  fake.world.objects.set('reports/note.txt', {
+    body: Buffer.from('hello from ap-southeast-2, a text long enough to span chunks'),
+    contentType: 'text/plain',
+  });
+  fake.world.objects.set('reports/blob.bin', {
+    body: Buffer.from([0xff, 0xfe, 0x00, 0x81]),
+    contentType: 'application/octet-stream',
+  });
   fake.world.tables.set('Orders', { keys: ['pk'], items: new Map() });
 });
 after(() => fake.close());
@@ -38,9 +47,14 @@ async function rejection(p: Promise<unknown>): Promise<Error> {
   assert.fail('expected the handler to fail');
 }
 
-test('a signed request reaches the server for the requested region; JSON bodies come back parsed, $metadata removed', async () => {
+void test('a signed request reaches the server for the requested region; JSON bodies come back parsed, $metadata removed', async () => {
   const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
-  const out = (await handler({ service: 's3', action: 'getObject', region: 'ap-southeast-2', parameters: { Bucket: 'reports', Key: 'data.json' } })) as Record<string, unknown>;
+  const out = (await handler({
+    service: 's3',
+    action: 'getObject',
+    region: 'ap-southeast-2',
+    parameters: { Bucket: 'reports', Key: 'data.json' },
+  })) as Record<string, unknown>;
   assert.deepEqual(out.Body, { rows: [1, 2, 3], ok: true });
   assert.equal(out.ContentType, 'application/json');
   assert.equal('$metadata' in out, false);
@@ -51,70 +65,134 @@ test('a signed request reaches the server for the requested region; JSON bodies 
   assert.doesNotThrow(() => JSON.stringify(out));
 });
 
-test('stream bodies come back as text, non-UTF-8 bytes as base64', async () => {
+void test('stream bodies come back as text, non-UTF-8 bytes as base64', async () => {
   const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
-  const text = (await handler({ service: 's3', action: 'getObject', region: 'us-west-2', parameters: { Bucket: 'reports', Key: 'note.txt' } })) as { Body: unknown };
+  const text = (await handler({
+    service: 's3',
+    action: 'getObject',
+    region: 'us-west-2',
+    parameters: { Bucket: 'reports', Key: 'note.txt' },
+  })) as { Body: unknown };
   assert.equal(text.Body, 'hello from ap-southeast-2, a text long enough to span chunks');
-  const bin = (await handler({ service: 's3', action: 'getObject', region: 'us-west-2', parameters: { Bucket: 'reports', Key: 'blob.bin' } })) as { Body: unknown };
+  const bin = (await handler({
+    service: 's3',
+    action: 'getObject',
+    region: 'us-west-2',
+    parameters: { Bucket: 'reports', Key: 'blob.bin' },
+  })) as { Body: unknown };
   assert.equal(bin.Body, Buffer.from([0xff, 0xfe, 0x00, 0x81]).toString('base64'));
 });
 
-test('the allowlist refuses before any request is made (default deny)', async () => {
-  const envs: Record<string, string>[] = [{}, { ALLOWED_CALLS: 's3:getObject' }, { ALLOWED_CALLS: 'dynamodb:* , s3:putObject' }];
+void test('the allowlist refuses before any request is made (default deny)', async () => {
+  const envs: Record<string, string>[] = [
+    {},
+    { ALLOWED_CALLS: 's3:getObject' },
+    { ALLOWED_CALLS: 'dynamodb:* , s3:putObject' },
+  ];
   for (const env of envs) {
     const handler = handlerWith(env);
-    const e = await rejection(handler({ service: 's3', action: 'deleteObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'data.json' } }));
+    const e = await rejection(
+      handler({
+        service: 's3',
+        action: 'deleteObject',
+        region: 'eu-west-1',
+        parameters: { Bucket: 'reports', Key: 'data.json' },
+      }),
+    );
     assert.equal(e.name, 'Invoker.CallNotAllowed');
     assert.match(e.message, /s3:deleteObject is not in this function's ALLOWED_CALLS/);
   }
   assert.deepEqual(fake.requests, []);
 });
 
-test('service:* allows every action of that service, matching ignores the case of the action', async () => {
+void test('service:* allows every action of that service, matching ignores the case of the action', async () => {
   const handler = handlerWith({ ALLOWED_CALLS: 'dynamodb:*,s3:GetObject' });
-  await handler({ service: 'dynamodb', action: 'putItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Item: { pk: { S: 'a' } } } });
-  await handler({ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'note.txt' } });
+  await handler({
+    service: 'dynamodb',
+    action: 'putItem',
+    region: 'eu-west-1',
+    parameters: { TableName: 'Orders', Item: { pk: { S: 'a' } } },
+  });
+  await handler({
+    service: 's3',
+    action: 'getObject',
+    region: 'eu-west-1',
+    parameters: { Bucket: 'reports', Key: 'note.txt' },
+  });
   assert.deepEqual(fake.operations(), ['dynamodb:PutItem', 's3:GetObject']);
 });
 
-test('ALLOWED_REGIONS and the endpoint override are enforced before any request', async () => {
+void test('ALLOWED_REGIONS and the endpoint override are enforced before any request', async () => {
   const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject', ALLOWED_REGIONS: 'eu-west-1,eu-central-1' });
-  const e1 = await rejection(handler({ service: 's3', action: 'getObject', region: 'us-east-1', parameters: { Bucket: 'reports', Key: 'x' } }));
+  const e1 = await rejection(
+    handler({ service: 's3', action: 'getObject', region: 'us-east-1', parameters: { Bucket: 'reports', Key: 'x' } }),
+  );
   assert.equal(e1.name, 'Invoker.RegionNotAllowed');
   const e2 = await rejection(
-    handler({ service: 's3', action: 'getObject', region: 'eu-west-1', endpoint: 'http://169.254.169.254', parameters: { Bucket: 'reports', Key: 'x' } }),
+    handler({
+      service: 's3',
+      action: 'getObject',
+      region: 'eu-west-1',
+      endpoint: 'http://169.254.169.254',
+      parameters: { Bucket: 'reports', Key: 'x' },
+    }),
   );
   assert.equal(e2.name, 'Invoker.EndpointNotAllowed');
   assert.deepEqual(fake.requests, []);
 });
 
-test('with ALLOW_ENDPOINT_OVERRIDE=true the event endpoint is used', async () => {
+void test('with ALLOW_ENDPOINT_OVERRIDE=true the event endpoint is used', async () => {
   const handler = createHandler({
     env: { ALLOWED_CALLS: 's3:getObject', ALLOW_ENDPOINT_OVERRIDE: 'true' },
     loadModule: (name) => requireFromProject(name) as Record<string, unknown>,
     clientConfig: { credentials: fake.credentials, forcePathStyle: true },
   });
-  const out = (await handler({ service: 's3', action: 'getObject', region: 'eu-north-1', endpoint: fake.url, parameters: { Bucket: 'reports', Key: 'note.txt' } })) as { Body: string };
+  const out = (await handler({
+    service: 's3',
+    action: 'getObject',
+    region: 'eu-north-1',
+    endpoint: fake.url,
+    parameters: { Bucket: 'reports', Key: 'note.txt' },
+  })) as { Body: string };
   assert.match(out.Body, /^hello/);
   assert.deepEqual(fake.operations(), ['s3:GetObject']);
   assert.equal(fake.requests[0]!.region, 'eu-north-1');
 });
 
-test('service errors are renamed like native aws-sdk tasks; ERROR_NAMES=plain keeps the SDK names', async () => {
+void test('service errors are renamed like native aws-sdk tasks; ERROR_NAMES=plain keeps the SDK names', async () => {
   const prefixed = handlerWith({ ALLOWED_CALLS: 's3:getObject,dynamodb:putItem' });
-  const e1 = await rejection(prefixed({ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'missing' } }));
+  const e1 = await rejection(
+    prefixed({
+      service: 's3',
+      action: 'getObject',
+      region: 'eu-west-1',
+      parameters: { Bucket: 'reports', Key: 'missing' },
+    }),
+  );
   assert.equal(e1.name, 'S3.NoSuchKeyException');
   assert.equal(e1.message, 'The specified key does not exist.');
-  const put = { service: 'dynamodb', action: 'putItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Item: { pk: { S: 'dup' } }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  const put = {
+    service: 'dynamodb',
+    action: 'putItem',
+    region: 'eu-west-1',
+    parameters: { TableName: 'Orders', Item: { pk: { S: 'dup' } }, ConditionExpression: 'attribute_not_exists(pk)' },
+  };
   await prefixed(put);
   const e2 = await rejection(prefixed(put));
   assert.equal(e2.name, 'DynamoDb.ConditionalCheckFailedException');
   const plain = handlerWith({ ALLOWED_CALLS: 's3:getObject', ERROR_NAMES: 'plain' });
-  const e3 = await rejection(plain({ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: { Bucket: 'reports', Key: 'missing' } }));
+  const e3 = await rejection(
+    plain({
+      service: 's3',
+      action: 'getObject',
+      region: 'eu-west-1',
+      parameters: { Bucket: 'reports', Key: 'missing' },
+    }),
+  );
   assert.equal(e3.name, 'NoSuchKey');
 });
 
-test('invalid input fails with Invoker.InvalidInput and says what is wrong', async () => {
+void test('invalid input fails with Invoker.InvalidInput and says what is wrong', async () => {
   const handler = handlerWith({ ALLOWED_CALLS: 's3:*' });
   const cases: [unknown, RegExp][] = [
     ['just a string', /must be an object/],
@@ -122,7 +200,10 @@ test('invalid input fails with Invoker.InvalidInput and says what is wrong', asy
     [{ service: '../../etc', action: 'getObject', region: 'eu-west-1' }, /"service" is not valid/],
     [{ service: 's3', action: 'getObject', region: 'eu-west-1', Parameters: {} }, /did you mean "parameters"/],
     [{ service: 's3', action: 'getObject', region: 'eu-west-1', parameters: [] }, /"parameters" must be an object/],
-    [{ service: 's3', action: 'getObject', region: 'eu-west-1', externalId: 'abc' }, /"externalId" needs "assumeRoleArn"/],
+    [
+      { service: 's3', action: 'getObject', region: 'eu-west-1', externalId: 'abc' },
+      /"externalId" needs "assumeRoleArn"/,
+    ],
   ];
   for (const [input, message] of cases) {
     const e = await rejection(handler(input));
@@ -132,35 +213,57 @@ test('invalid input fails with Invoker.InvalidInput and says what is wrong', asy
   assert.deepEqual(fake.requests, []);
 });
 
-test('unknown services and actions are named, not crashed on', async () => {
+void test('unknown services and actions are named, not crashed on', async () => {
   const handler = handlerWith({ ALLOWED_CALLS: 'nosuchservice:getThing,s3:getThing' });
-  assert.equal((await rejection(handler({ service: 'nosuchservice', action: 'getThing', region: 'eu-west-1' }))).name, 'Invoker.UnknownService');
-  assert.equal((await rejection(handler({ service: 's3', action: 'getThing', region: 'eu-west-1' }))).name, 'Invoker.UnknownAction');
+  assert.equal(
+    (await rejection(handler({ service: 'nosuchservice', action: 'getThing', region: 'eu-west-1' }))).name,
+    'Invoker.UnknownService',
+  );
+  assert.equal(
+    (await rejection(handler({ service: 's3', action: 'getThing', region: 'eu-west-1' }))).name,
+    'Invoker.UnknownAction',
+  );
 });
 
-test('a slow call fails with Invoker.Timeout before the Lambda deadline', async () => {
+void test('a slow call fails with Invoker.Timeout before the Lambda deadline', async () => {
   fake.inject('dynamodb:GetItem', { kind: 'delay', ms: 3000 });
   const handler = handlerWith({ ALLOWED_CALLS: 'dynamodb:getItem' });
   const started = Date.now();
   const e = await rejection(
-    handler({ service: 'dynamodb', action: 'getItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } } }, { getRemainingTimeInMillis: () => 1400 }),
+    handler(
+      {
+        service: 'dynamodb',
+        action: 'getItem',
+        region: 'eu-west-1',
+        parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } },
+      },
+      { getRemainingTimeInMillis: () => 1400 },
+    ),
   );
   assert.equal(e.name, 'Invoker.Timeout');
   assert.match(e.message, /did not complete within 400 ms/);
   assert.ok(Date.now() - started < 1400, 'gave up before the Lambda would have timed out');
 });
 
-test('INVOKER_TIMEOUT_MS caps the call even when the Lambda has more time', async () => {
+void test('INVOKER_TIMEOUT_MS caps the call even when the Lambda has more time', async () => {
   fake.inject('dynamodb:GetItem', { kind: 'delay', ms: 3000 });
   const handler = handlerWith({ ALLOWED_CALLS: 'dynamodb:getItem', INVOKER_TIMEOUT_MS: '250' });
   const e = await rejection(
-    handler({ service: 'dynamodb', action: 'getItem', region: 'eu-west-1', parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } } }, { getRemainingTimeInMillis: () => 60_000 }),
+    handler(
+      {
+        service: 'dynamodb',
+        action: 'getItem',
+        region: 'eu-west-1',
+        parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } },
+      },
+      { getRemainingTimeInMillis: () => 60_000 },
+    ),
   );
   assert.equal(e.name, 'Invoker.Timeout');
   assert.match(e.message, /250 ms/);
 });
 
-test('assumeRoleArn: STS AssumeRole with the external id, then the call signed with the session credentials', async () => {
+void test('assumeRoleArn: STS AssumeRole with the external id, then the call signed with the session credentials', async () => {
   const roleArn = `arn:aws:iam::222222222222:role/ReportsReader`;
   fake.world.roles.set('ReportsReader', {
     name: 'ReportsReader',
@@ -175,7 +278,13 @@ test('assumeRoleArn: STS AssumeRole with the external id, then the call signed w
     externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports',
   });
   const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
-  const event = { service: 's3', action: 'getObject', region: 'us-east-2', parameters: { Bucket: 'reports', Key: 'note.txt' }, assumeRoleArn: roleArn };
+  const event = {
+    service: 's3',
+    action: 'getObject',
+    region: 'us-east-2',
+    parameters: { Bucket: 'reports', Key: 'note.txt' },
+    assumeRoleArn: roleArn,
+  };
   const wrong = await rejection(handler({ ...event, externalId: 'wrong-id' }));
   assert.equal(wrong.name, 'Invoker.AssumeRoleFailed');
   assert.match(wrong.message, /AccessDenied/);

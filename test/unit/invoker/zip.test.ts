@@ -11,13 +11,13 @@ import { bundleInvoker, zipInvokerCode } from './buildInvoker';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-test('building and zipping twice gives the same bytes', async () => {
+void test('building and zipping twice gives the same bytes', async () => {
   const a = zipInvokerCode(await bundleInvoker());
   const b = zipInvokerCode(await bundleInvoker());
   assert.equal(sha256(a), sha256(b));
 });
 
-test('the zip does not depend on the time zone or the clock', async () => {
+void test('the zip does not depend on the time zone or the clock', async () => {
   const code = await bundleInvoker();
   const before = sha256(zipInvokerCode(code));
   const tz = process.env.TZ;
@@ -32,7 +32,7 @@ test('the zip does not depend on the time zone or the clock', async () => {
   }
 });
 
-test('the zip holds only index.js, stays at most 20 KB, and does not bundle the AWS SDK', async () => {
+void test('the zip holds only index.js, stays at most 20 KB, and does not bundle the AWS SDK', async () => {
   const zip = zipInvokerCode(await bundleInvoker());
   assert.ok(zip.length <= 20 * 1024, `invoker.zip is ${zip.length} bytes`);
   const files = unzipSync(zip);
@@ -41,7 +41,7 @@ test('the zip holds only index.js, stays at most 20 KB, and does not bundle the 
   assert.doesNotMatch(code, /SignatureV4|@smithy\/core/);
 });
 
-test('the unzipped bundle loads under plain Node and exports handler', async () => {
+void test('the unzipped bundle loads under plain Node and exports handler', async () => {
   const files = unzipSync(zipInvokerCode(await bundleInvoker()));
   const dir = mkdtempSync(join(tmpdir(), 'invoker-'));
   writeFileSync(join(dir, 'index.js'), files['index.js']!);
@@ -49,5 +49,7 @@ test('the unzipped bundle loads under plain Node and exports handler', async () 
   const handler = (mod.handler ?? mod.default?.handler) as (e: unknown) => Promise<unknown>;
   assert.equal(typeof handler, 'function');
   await assert.rejects(handler({ service: 's3' }), { name: 'Invoker.InvalidInput' });
-  await assert.rejects(handler({ service: 's3', action: 'getObject', region: 'eu-west-1' }), { name: 'Invoker.CallNotAllowed' });
+  await assert.rejects(handler({ service: 's3', action: 'getObject', region: 'eu-west-1' }), {
+    name: 'Invoker.CallNotAllowed',
+  });
 });

@@ -15,38 +15,50 @@ import { generatedFiles, type SnippetFile } from '../../../scripts/snippets/gene
 import { expandSnippet } from './expand';
 import { jsonMachine, yamlMachine } from './machine';
 
-type AslValidator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => {
+type AslValidator = (
+  definition: unknown,
+  options?: { checkPaths?: boolean; checkArn?: boolean },
+) => {
   isValid: boolean;
   errorsText: (separator?: string) => string;
 };
 const aslValidator = createRequire(__filename)('asl-validator') as AslValidator;
 
 const root = path.resolve(__dirname, '../../..');
-const readSnippets = (rel: string): SnippetFile => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as SnippetFile;
+const readSnippets = (rel: string): SnippetFile =>
+  JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as SnippetFile;
 const jsonFile = readSnippets('snippets/asl.json');
 const yamlFile = readSnippets('snippets/asl-yaml.json');
 
 const errorsOf = (findings: PublicFinding[]) => findings.filter((f) => f.severity === 'error');
-const show = (findings: PublicFinding[]) => findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`).join('\n');
+const show = (findings: PublicFinding[]) =>
+  findings.map((f) => `${f.line}:${f.column} ${f.code} ${f.message}`).join('\n');
 
 /** Lints one placed snippet (and, unless told not to, runs asl-validator); returns the parsed definition. */
 function assertValid(spec: SnippetSpec, form: 'JSON' | 'YAML', text: string, { aslValidatorToo = true } = {}): unknown {
   const findings = lint(text, { languageId: form === 'JSON' ? 'asl' : 'asl-yaml' });
-  assert.deepEqual(errorsOf(findings), [], `${spec.prefix} (${form}): sfn-crossings reports errors:\n${show(errorsOf(findings))}\n---\n${text}`);
+  assert.deepEqual(
+    errorsOf(findings),
+    [],
+    `${spec.prefix} (${form}): sfn-crossings reports errors:\n${show(errorsOf(findings))}\n---\n${text}`,
+  );
   const definition = form === 'JSON' ? JSON.parse(text) : parseYaml(text);
   if (!aslValidatorToo) return definition;
   const result = aslValidator(structuredClone(definition));
-  assert.ok(result.isValid, `${spec.prefix} (${form}): asl-validator rejects it: ${result.errorsText('; ')}\n---\n${text}`);
+  assert.ok(
+    result.isValid,
+    `${spec.prefix} (${form}): asl-validator rejects it: ${result.errorsText('; ')}\n---\n${text}`,
+  );
   return definition;
 }
 
-test('the snippet files are generated from the catalog and up to date (npm run snippets)', () => {
-  for (const [rel, content] of Object.entries(generatedFiles())) {
+void test('the snippet files are generated from the catalog and up to date (npm run snippets)', async () => {
+  for (const [rel, content] of Object.entries(await generatedFiles())) {
     assert.equal(fs.readFileSync(path.join(root, rel), 'utf8'), content, `${rel} is stale: run npm run snippets`);
   }
 });
 
-test('at least 14 snippets produce states, in both forms, with unique prefixes and a when-to-use description', () => {
+void test('at least 14 snippets produce states, in both forms, with unique prefixes and a when-to-use description', () => {
   const states = SNIPPETS.filter((s) => s.kind === 'state');
   assert.ok(states.length >= 14, `only ${states.length} state snippets`);
   assert.deepEqual(Object.keys(jsonFile).sort(), Object.keys(yamlFile).sort());
@@ -65,12 +77,16 @@ test('at least 14 snippets produce states, in both forms, with unique prefixes a
   }
 });
 
-test('snippets have tab stops, a final $0, and choices where the value is an enum', () => {
+void test('snippets have tab stops, a final $0, and choices where the value is an enum', () => {
   for (const spec of SNIPPETS) {
-    for (const [form, file] of [['JSON', jsonFile], ['YAML', yamlFile]] as const) {
+    for (const [form, file] of [
+      ['JSON', jsonFile],
+      ['YAML', yamlFile],
+    ] as const) {
       const { tabstops } = expandSnippet(file[spec.name]!.body);
       assert.ok(tabstops.has(0), `${spec.prefix} (${form}) has no $0`);
-      if (spec.kind === 'state') assert.ok(tabstops.has(1) && tabstops.size >= 3, `${spec.prefix} (${form}) has too few tab stops`);
+      if (spec.kind === 'state')
+        assert.ok(tabstops.has(1) && tabstops.size >= 3, `${spec.prefix} (${form}) has too few tab stops`);
     }
   }
   const authChoices = expandSnippet(jsonFile['API Gateway: apigateway:invoke (JSONata)']!.body).choices;
@@ -78,7 +94,7 @@ test('snippets have tab stops, a final $0, and choices where the value is an enu
 });
 
 for (const spec of SNIPPETS) {
-  test(`${spec.prefix}: JSON and YAML forms, expanded with their defaults, are valid and identical`, () => {
+  void test(`${spec.prefix}: JSON and YAML forms, expanded with their defaults, are valid and identical`, () => {
     const json = expandSnippet(jsonFile[spec.name]!.body).text;
     const yaml = expandSnippet(yamlFile[spec.name]!.body).text;
     const jsonDefinition = assertValid(spec, 'JSON', jsonMachine(spec, json));
@@ -88,20 +104,25 @@ for (const spec of SNIPPETS) {
   });
 
   // asl-validator knows no enum of these integrations (and rebuilds its schemas on every call): our validator only.
-  test(`${spec.prefix}: every option of every choice gives a valid state`, () => {
-    for (const [form, file] of [['JSON', jsonFile], ['YAML', yamlFile]] as const) {
+  void test(`${spec.prefix}: every option of every choice gives a valid state`, () => {
+    for (const [form, file] of [
+      ['JSON', jsonFile],
+      ['YAML', yamlFile],
+    ] as const) {
       const { choices } = expandSnippet(file[spec.name]!.body);
       for (const [tabstop, options] of choices) {
         options.forEach((_, index) => {
           const text = expandSnippet(file[spec.name]!.body, { choose: { [tabstop]: index } }).text;
-          assertValid(spec, form, form === 'JSON' ? jsonMachine(spec, text) : yamlMachine(spec, text), { aslValidatorToo: false });
+          assertValid(spec, form, form === 'JSON' ? jsonMachine(spec, text) : yamlMachine(spec, text), {
+            aslValidatorToo: false,
+          });
         });
       }
     }
   });
 }
 
-test('the expander reads the editor syntax: nested defaults, mirrors, choices, escapes', () => {
+void test('the expander reads the editor syntax: nested defaults, mirrors, choices, escapes', () => {
   const e = expandSnippet(['"${1:arn:aws:iam::${2:222222222222}:role/${3:R\\}}}": "${2}\\$.x ${4|A\\,B,C|}"$0']);
   assert.equal(e.text, '"arn:aws:iam::222222222222:role/R}": "222222222222$.x A,B"');
   assert.deepEqual([...e.tabstops].sort(), [0, 1, 2, 3, 4]);

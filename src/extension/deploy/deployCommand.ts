@@ -1,0 +1,252 @@
+// "Deploy cross-region invoker": profile and region pickers, the allowed calls prefilled from the open
+// definition's invoker tasks (editable), a plan to confirm, a cancellable progress notification, a log without
+// secrets, and at the end an undoable edit that writes the function ARN into the invoker tasks (or a copy).
+// The AWS SDK loads inside the command, never at activation.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionContextLike } from '../context';
+import { readValidationSettings } from '../settings';
+
+/** Arguments that skip the pickers (tests, keybindings). */
+export interface DeployInvokerArgs {
+  /** A named profile; '' or undefined: the default credential chain (unless `pickProfile`). */
+  profile?: string;
+  region?: string;
+  /** `service:action` list; default: the open definition's invoker calls. */
+  calls?: string[];
+  functionName?: string;
+  endpointUrl?: string;
+  /** No prompts: skip the plan confirmation, and take the calls from the open definition unless `calls` is given. */
+  yes?: boolean;
+  /** What to do with the ARN at the end: write it into the definition, copy it, or ask (default). */
+  arnAction?: 'write' | 'copy' | 'none';
+}
+
+export interface DeployInvokerOutcome {
+  functionArn?: string;
+  changes?: string[];
+  error?: string;
+  wroteArn?: boolean;
+  /** The messages the progress notification showed, in order. */
+  progress?: string[];
+}
+
+const DEFAULT_CHAIN = 'Default credential chain';
+const TITLE = 'Deploy cross-region invoker';
+
+function endpointSetting(): string | undefined {
+  return vscode.workspace.getConfiguration('sfnCrossings').get<string>('aws.endpointUrl')?.trim() || undefined;
+}
+
+function definitionDocument(ctx: ExtensionContextLike): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  return doc && ctx.isAsl(doc) ? doc : undefined;
+}
+
+function languageIdOf(doc: vscode.TextDocument): 'asl' | 'asl-yaml' {
+  return doc.languageId === 'asl-yaml' || doc.languageId === 'yaml' ? 'asl-yaml' : 'asl';
+}
+
+export async function deployInvokerCommand(
+  ctx: ExtensionContextLike,
+  args: DeployInvokerArgs = {},
+): Promise<DeployInvokerOutcome> {
+  const log = ctx.log;
+  if (!vscode.workspace.isTrusted) {
+    const error = 'Deploying needs a trusted workspace: trust this folder to deploy the invoker.';
+    void vscode.window.showWarningMessage(error);
+    return { error };
+  }
+  const [{ listProfiles, KNOWN_REGIONS }, protocol, { extractInvokerCalls, functionArnEdits }] = await Promise.all([
+    import('../../aws/profiles'),
+    import('../../core/invoker/protocol'),
+    import('../../core/invoker/extract'),
+  ]);
+  const settings = readValidationSettings();
+  const functionName =
+    args.functionName ||
+    settings.invokerNames.find((n) => /^[A-Za-z0-9_-]{1,64}$/.test(n)) ||
+    protocol.DEFAULT_INVOKER_NAME;
+  const doc = definitionDocument(ctx);
+  const found = doc
+    ? extractInvokerCalls(doc.getText(), {
+        languageId: languageIdOf(doc),
+        invokerNames: [...settings.invokerNames, functionName],
+      })
+    : undefined;
+  const docVersion = doc?.version;
+
+  // Profile
+  let profile = args.profile || undefined;
+  const profiles = await listProfiles().catch(() => []);
+  if (args.profile === undefined && profiles.length) {
+    const items: (vscode.QuickPickItem & { name?: string })[] = [
+      { label: DEFAULT_CHAIN, description: 'environment variables, default profile, SSO, instance role' },
+      ...profiles.map((p) => ({
+        label: p.name,
+        name: p.name,
+        description: [p.kind, p.region].filter(Boolean).join(' · '),
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `${TITLE}: AWS profile`,
+      placeHolder: 'Credentials to deploy with',
+    });
+    if (!picked) return {};
+    profile = picked.name;
+  }
+  // Region
+  let region = args.region;
+  if (!region) {
+    const suggested =
+      (profile && profiles.find((p) => p.name === profile)?.region) ||
+      process.env.AWS_REGION ||
+      process.env.AWS_DEFAULT_REGION;
+    const regions = [...new Set([...(suggested ? [suggested] : []), ...KNOWN_REGIONS])];
+    region = await vscode.window.showQuickPick(regions, {
+      title: `${TITLE}: region of the function`,
+      placeHolder: 'The region the state machine runs in (the invoker calls other regions from there)',
+    });
+    if (!region) return {};
+  }
+  // Allowed calls
+  let callsText =
+    args.calls?.join(', ') ?? (args.yes ? found?.calls.map((c) => `${c.service}:${c.action}`).join(', ') : undefined);
+  if (callsText === undefined) {
+    callsText = await vscode.window.showInputBox({
+      title: `${TITLE}: allowed calls (ALLOWED_CALLS)`,
+      prompt:
+        'service:action in SDK v3 names, comma-separated; everything else is refused. Prefilled from the open definition.',
+      value: found?.calls.map((c) => `${c.service}:${c.action}`).join(', ') ?? '',
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        const parsed = protocol.parseAllowedCalls(v);
+        if (parsed.errors.length) return parsed.errors.join('; ');
+        return parsed.calls.length ? undefined : 'At least one call, e.g. s3:getObject';
+      },
+    });
+    if (callsText === undefined) return {};
+  }
+  const parsed = protocol.parseAllowedCalls(callsText);
+  if (parsed.errors.length || parsed.calls.length === 0) {
+    const error = parsed.errors.join('; ') || 'No allowed calls: the invoker would refuse every call.';
+    void vscode.window.showErrorMessage(error);
+    return { error };
+  }
+
+  const [{ createAwsSession }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip }] =
+    await Promise.all([
+      import('../../aws/session'),
+      import('../../aws/invokerClients'),
+      import('../../aws/deployInvoker'),
+      import('../../aws/invokerPackage'),
+    ]);
+  const fail = (e: unknown): DeployInvokerOutcome => {
+    const error = e instanceof Error ? e.message : String(e);
+    log.error(`Deploy failed: ${error}`);
+    void vscode.window.showErrorMessage(`${TITLE}: ${error}`, 'Show log').then((choice) => choice && log.show());
+    return { error };
+  };
+  let session;
+  let zip: Uint8Array;
+  try {
+    zip = (await readInvokerZip([path.join(ctx.extension.extensionPath, 'dist', 'invoker', 'invoker.zip')])).zip;
+    session = await createAwsSession({ profile, region, endpointUrl: args.endpointUrl || endpointSetting() });
+  } catch (e) {
+    return fail(e);
+  }
+  const ports = createSdkPorts(session);
+  const spec = {
+    region: session.region,
+    functionName,
+    calls: parsed.calls,
+    assumeRoleArns: found?.assumeRoleArns ?? [],
+    zip,
+  };
+  const common = {
+    ...(session.profile ? { profile: session.profile } : {}),
+    ...(session.endpoint ? { endpoint: session.endpoint } : {}),
+  };
+  log.info(
+    `Deploy invoker ${functionName} to ${session.region} (${profile ? `profile ${profile}` : 'default credential chain'}${session.endpoint ? `, endpoint ${session.endpoint}` : ''}); calls: ${protocol.formatAllowedCalls(parsed.calls)}`,
+  );
+
+  const shown: string[] = [];
+  let result;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: TITLE, cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const sub = token.onCancellationRequested(() => controller.abort());
+        try {
+          const onProgress = (p: { step: string; message: string }) => {
+            log.info(`[${p.step}] ${p.message}`);
+            shown.push(p.message);
+            progress.report({ message: p.message });
+          };
+          if (!args.yes) {
+            const plan = await deployInvoker(ports, spec, {
+              ...common,
+              dryRun: true,
+              signal: controller.signal,
+              onProgress,
+            });
+            if (plan.changes.length === 0) return plan;
+            const go = await vscode.window.showInformationMessage(
+              `Deploy ${functionName} to account ${plan.account}, ${plan.region}?`,
+              { modal: true, detail: plan.changes.map((c) => `• ${c}`).join('\n') },
+              'Deploy',
+            );
+            if (go !== 'Deploy') return undefined;
+          }
+          return await deployInvoker(ports, spec, { ...common, signal: controller.signal, onProgress });
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+  } catch (e) {
+    if (e instanceof DeployError && e.cancelled) {
+      log.warn(`Cancelled: ${e.message}`);
+      void vscode.window.showWarningMessage(`${TITLE}: ${e.message}`);
+      return { error: e.message };
+    }
+    return fail(e);
+  }
+  if (!result) return {};
+  const arn = result.functionArn;
+  log.info(result.changes.length ? `Deployed ${arn}: ${result.changes.join('; ')}` : `Up to date: ${arn}`);
+
+  // Offer to point the definition's invoker tasks at the function.
+  const edits = doc && found ? functionArnEdits(doc.getText(), found, arn) : [];
+  const summary = result.changes.length ? `Deployed ${arn}` : `Already up to date: ${arn}`;
+  let action = args.arnAction;
+  if (!action) {
+    const choices = edits.length ? ['Write ARN into definition', 'Copy ARN'] : ['Copy ARN'];
+    const choice = await vscode.window.showInformationMessage(summary, ...choices);
+    action = choice === 'Write ARN into definition' ? 'write' : choice === 'Copy ARN' ? 'copy' : 'none';
+  }
+  let wroteArn = false;
+  if (action === 'write' && doc && edits.length) {
+    if (doc.version !== docVersion) {
+      void vscode.window.showWarningMessage(
+        'The definition changed during the deployment: the ARN was not written. Run the command again or copy the ARN.',
+      );
+    } else {
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of edits)
+        edit.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)),
+          e.newText,
+        );
+      wroteArn = await vscode.workspace.applyEdit(edit);
+      if (wroteArn)
+        log.info(`Wrote the ARN into ${edits.length} invoker task(s) of ${vscode.workspace.asRelativePath(doc.uri)}`);
+    }
+  } else if (action === 'copy') {
+    await vscode.env.clipboard.writeText(arn);
+  }
+  return { functionArn: arn, changes: result.changes, wroteArn, progress: shown };
+}

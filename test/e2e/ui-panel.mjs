@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// The Crossings panel in the real workbench (code-server + headless chromium, the packaged .vsix): opens an
+// example, runs "Show Crossings" from the command palette, waits for the map inside the webview, clicks a
+// state and checks the editor selected it, saves light and dark screenshots (panel-*.png) to
+// test/e2e/out/, and (dark pass) reloads the window to check the panel is restored by its serializer. Reuses the UI pass helpers of ui.mjs. `runPanelUiPass()` can join `npm run test:e2e`'s UI
+// phase; standalone: `node test/e2e/ui-panel.mjs [--docs]` (after `npm run build`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { note } from './lib/log.mjs';
+import { docsImagesDir, outDir, repoRoot } from './lib/paths.mjs';
+import { makeFixtureWorkspace } from './lib/workspace.mjs';
+import { openWorkbench, packageVsix, quickOpen, runCommand, screenshot } from './ui.mjs';
+
+const say = (message) => note('ui-panel', message);
+const EXAMPLE = 'examples/panel-tour.asl.json';
+const COMMAND = 'Step Functions Crossings: Show Crossings';
+
+/** The panel page: the webview's outer iframe, then its active inner frame. */
+const panelFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+async function showPanel(page) {
+  await quickOpen(page, EXAMPLE);
+  await runCommand(page, COMMAND);
+  const frame = panelFrame(page);
+  await frame.locator('#map g.state').first().waitFor({ timeout: 60_000 });
+  return frame;
+}
+
+/** Clicks a state in the map and waits for the editor to select its name (the host's revealState). */
+async function revealFromMap(page, frame, state) {
+  await frame.locator(`#map g.state[data-pointer="/States/${state}"]`).click();
+  const status = page.locator('.statusbar-item', { hasText: `(${state.length + 2} selected)` }).first();
+  await status.waitFor({ timeout: 20_000 });
+  say(`clicking ${state} in the map selected it in the editor: ${(await status.innerText()).trim()}`);
+}
+
+/** Reloads the window: the WebviewPanelSerializer must bring the panel back with its definition and tab. */
+async function restoresAfterReload(page) {
+  await runCommand(page, 'Developer: Reload Window');
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const frame = panelFrame(page);
+  await frame.locator('#map g.state').first().waitFor({ timeout: 60_000 });
+  const summary = (await frame.locator('#summary').innerText()).trim();
+  const active = await frame.locator('#tabs').getAttribute('activeid');
+  say(`after a window reload the panel came back: "${summary}", active tab ${active}`);
+  if (!/10 states · 5 crossings/.test(summary)) throw new Error(`the restored panel shows: ${summary}`);
+  if (active !== 'tab-deploy') throw new Error(`the restored panel lost its tab (${active})`);
+}
+
+/** Runs the pass in one theme; returns the screenshots. */
+async function runTheme({ folder, vsix, theme, outDir: out }) {
+  const workbench = await openWorkbench({ folder, vsix, theme, viewport: { width: 1600, height: 900 } });
+  const { page } = workbench;
+  const shots = [];
+  try {
+    const frame = await showPanel(page);
+    const summary = (await frame.locator('#summary').innerText()).trim();
+    say(`${theme}: panel shows "${summary}"`);
+    if (!/10 states · 5 crossings/.test(summary)) throw new Error(`unexpected panel summary: ${summary}`);
+    shots.push(await screenshot(page, out, `panel-map-${theme}.png`));
+    await revealFromMap(page, frame, 'NotifyPartner');
+    await frame.locator('#tab-crossings').click();
+    await frame.locator('#crossings vscode-data-grid-row.crossing-row').first().waitFor();
+    shots.push(await screenshot(page, out, `panel-crossings-${theme}.png`));
+    await frame.locator('#tab-iam').click();
+    await frame.locator('#iam .iam-document').first().waitFor();
+    shots.push(await screenshot(page, out, `panel-iam-${theme}.png`));
+    await frame.locator('#tab-deploy').click();
+    await frame.locator('#deploy-form').waitFor();
+    shots.push(await screenshot(page, out, `panel-deploy-${theme}.png`));
+    if (theme === 'dark') await restoresAfterReload(page);
+    return shots;
+  } catch (error) {
+    await screenshot(page, out, `panel-failure-${theme}.png`).catch(() => {});
+    throw error;
+  } finally {
+    await workbench.close();
+  }
+}
+
+/** Light and dark passes over the packaged extension; returns every PNG written. */
+export async function runPanelUiPass({ folder, outDir: out = outDir, vsix = packageVsix() }) {
+  const shots = [];
+  for (const theme of ['light', 'dark']) shots.push(...(await runTheme({ folder, vsix, theme, outDir: out })));
+  return shots;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const workspace = makeFixtureWorkspace();
+  runPanelUiPass({ folder: workspace.folder })
+    .then((shots) => {
+      if (process.argv.includes('--docs')) {
+        fs.mkdirSync(docsImagesDir, { recursive: true });
+        for (const shot of shots.filter((s) => /panel-map-(light|dark)/.test(s)))
+          fs.copyFileSync(shot, path.join(docsImagesDir, path.basename(shot)));
+      }
+      console.log(`panel UI pass: ${shots.length} screenshots in ${path.relative(repoRoot, outDir)}/`);
+      workspace.dispose();
+      process.exit(0);
+    })
+    .catch((error) => {
+      console.error(error.stack ?? String(error));
+      workspace.dispose();
+      process.exit(1);
+    });
+}

@@ -1,0 +1,86 @@
+// Conformance: the 112 definitions of asl-validator's test suite (../shared/corpus/asl-validator).
+// Every valid-* must give no error and every invalid-* at least one, except the few files where this
+// project deliberately disagrees: those are listed below with the reason, and the test asserts our
+// own verdict for them.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../../../src/core/lint';
+
+const corpusDir = path.resolve(__dirname, '../../../../shared/corpus/asl-validator');
+
+interface Disagreement {
+  /** The project's verdict: does the file have at least one error? */
+  error: boolean;
+  /** When `error`, a code prefix one of the errors must have. */
+  code?: string;
+  reason: string;
+}
+
+const DISAGREEMENTS: Record<string, Disagreement> = {
+  'invalid-json-surround-syntax-extra-spaces.json': {
+    error: false,
+    reason:
+      'The service accepts whitespace, newlines included, between "{%"/"%}" and the expression (multi-line JSONata is accepted, see aws/aws-cdk#35912); ' +
+      "asl-validator's pattern ^\\{% .+ %\\}$ only rejects this file because '.' does not match the newline.",
+  },
+  'valid-map-with-item-batcher-jsonata.json': {
+    error: true,
+    code: 'ASL303',
+    reason:
+      'The top level is JSONata and a state inside the Map sets "QueryLanguage": "JSONPath"; once the top level is JSONata no state may use JSONPath ' +
+      '(AWS "Transforming data with JSONata"; CDK throws for the same definition).',
+  },
+  'valid-task-credentials.json': {
+    error: true,
+    code: 'XC1',
+    reason:
+      'Credentials accepts only "RoleArn" or "RoleArn.$" (../shared/DOMAIN.md section 2); CreateStateMachine rejects other keys. ' +
+      'asl-validator accepts any payload template there.',
+  },
+};
+
+void test('the corpus is present', () => {
+  assert.ok(
+    fs.existsSync(corpusDir),
+    `missing corpus folder ${corpusDir}: the asl-validator fixtures must be at ../shared/corpus/asl-validator`,
+  );
+  const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.json'));
+  assert.equal(files.length, 112, `expected the 112 asl-validator definitions in ${corpusDir}, found ${files.length}`);
+});
+
+void test('asl-validator corpus: valid-* give no error, invalid-* at least one (listed disagreements excepted)', () => {
+  assert.ok(Object.keys(DISAGREEMENTS).length <= 3, 'at most 3 deliberate disagreements');
+  const files = fs.existsSync(corpusDir)
+    ? fs
+        .readdirSync(corpusDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  assert.ok(files.length > 0, `no corpus files in ${corpusDir}`);
+  for (const name of Object.keys(DISAGREEMENTS))
+    assert.ok(files.includes(name), `disagreement table names a missing file: ${name}`);
+  const wrong: string[] = [];
+  let agree = 0;
+  for (const file of files) {
+    const findings = lint(fs.readFileSync(path.join(corpusDir, file), 'utf8'));
+    const errors = findings.filter((f) => f.severity === 'error');
+    const corpusSaysError = file.startsWith('invalid-');
+    if (errors.length > 0 === corpusSaysError) agree++;
+    const own = DISAGREEMENTS[file];
+    const expectError = own ? own.error : corpusSaysError;
+    const summary = errors.map((f) => `${f.code} ${f.path}: ${f.message}`).join('\n      ') || 'no error';
+    if (expectError !== errors.length > 0)
+      wrong.push(`${file}: expected ${expectError ? 'an error' : 'no error'}, got\n      ${summary}`);
+    else if (own?.code && !errors.some((f) => f.code.startsWith(own.code!)))
+      wrong.push(`${file}: expected an error ${own.code}*, got\n      ${summary}`);
+  }
+  console.log(
+    `asl-validator corpus: ${agree}/${files.length} agree with the file names; ${Object.keys(DISAGREEMENTS).length} deliberate disagreements:`,
+  );
+  for (const [file, d] of Object.entries(DISAGREEMENTS))
+    console.log(`  ${file}: ${d.error ? 'error' : 'no error'} (${d.reason})`);
+  assert.deepEqual(wrong, [], `verdicts differ:\n  ${wrong.join('\n  ')}`);
+  assert.equal(agree, files.length - Object.keys(DISAGREEMENTS).length);
+});
