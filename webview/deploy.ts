@@ -9,7 +9,26 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const CALL = /^[a-z0-9-]+:(\*|[A-Za-z][A-Za-z0-9]*)$/;
 
-const STATUS_LABELS: Record<DeployStepStatus, string> = { running: 'running', done: 'done', skipped: 'unchanged', failed: 'failed' };
+/** Names of the deployment engine's steps (src/aws/deployInvoker.ts) and the panel's own (session, plan). */
+const STEP_LABELS: Record<string, string> = {
+  session: 'Credentials',
+  plan: 'Plan',
+  identity: 'Account',
+  role: 'Role',
+  policy: 'Role policy',
+  function: 'Function',
+  code: 'Code',
+  configuration: 'Configuration',
+  tags: 'Tags',
+  done: 'Finished',
+};
+
+const STATUS_LABELS: Record<DeployStepStatus, string> = {
+  running: 'running',
+  done: 'done',
+  skipped: 'unchanged',
+  failed: 'failed',
+};
 
 export class DeployForm {
   private readonly touched = new Set<string>();
@@ -38,7 +57,9 @@ export class DeployForm {
     fill('deploy-region', view.region);
     fill('deploy-function', view.functionName);
     fill('deploy-calls', view.allowedCalls.join('\n'));
-    byId('deploy-profiles').textContent = view.profiles.length ? `Profiles found: ${view.profiles.join(', ')}` : 'No profile found in ~/.aws/config or ~/.aws/credentials: the default credential chain is used.';
+    byId('deploy-profiles').textContent = view.profiles.length
+      ? `Profiles found: ${view.profiles.join(', ')}`
+      : 'No profile found in ~/.aws/config or ~/.aws/credentials: the default credential chain is used.';
     const notice = byId('deploy-availability');
     notice.textContent = view.available ? '' : view.message;
     notice.hidden = view.available;
@@ -54,7 +75,8 @@ export class DeployForm {
       .map((s) => s.trim())
       .filter(Boolean);
     if (!REGION.test(region)) return `"${region}" is not a region name such as us-east-1.`;
-    if (!FUNCTION_NAME.test(functionName)) return 'The function name takes 1-64 letters, digits, hyphens or underscores.';
+    if (!FUNCTION_NAME.test(functionName))
+      return 'The function name takes 1-64 letters, digits, hyphens or underscores.';
     if (allowedCalls.length === 0) return 'List at least one allowed call (service:action, e.g. s3:getObject).';
     const bad = allowedCalls.find((c) => !CALL.test(c));
     if (bad) return `"${bad}" is not service:action (SDK v3 names, e.g. dynamodb:getItem).`;
@@ -86,8 +108,16 @@ export class DeployForm {
       this.steps.set(step, item);
       byId('deploy-steps').appendChild(item);
     }
+    // A step that ends without a message keeps the last thing it said (e.g. the account it found).
+    const said = message || item.dataset.message || '';
+    item.dataset.message = said;
     item.className = `step step-${status}`;
-    item.replaceChildren(el('span', { class: 'step-status' }, STATUS_LABELS[status]), ' ', el('span', { class: 'step-name' }, step), message ? ` — ${message}` : '');
+    item.replaceChildren(
+      el('span', { class: 'step-status' }, STATUS_LABELS[status]),
+      ' ',
+      el('span', { class: 'step-name' }, STEP_LABELS[step] ?? step),
+      said ? ` — ${said}` : '',
+    );
   }
 
   result(ok: boolean, message: string, functionArn: string): void {

@@ -11,7 +11,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A custom element (the toolkit's vscode-* tags) with attributes and children. */
-export function custom(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
+export function custom(
+  tag: string,
+  attrs: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElement {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   e.append(...children);

@@ -52,8 +52,11 @@ export function layoutGraph(nodes: GraphNodeView[], edges: GraphEdgeView[], scop
   // end a branch point (invisibly) at the owner's Next.
   const layering: number[][] = out.map((targets) => [...targets]);
   const ownerNext = new Map<string, number[]>();
-  for (const e of edges) if (e.kind === 'next') ownerNext.set(e.from, [...(ownerNext.get(e.from) ?? []), index.get(e.to)!]);
-  const continues = new Set(edges.filter((e) => e.kind === 'next' || e.kind === 'default' || e.kind === 'choice').map((e) => e.from));
+  for (const e of edges)
+    if (e.kind === 'next') ownerNext.set(e.from, [...(ownerNext.get(e.from) ?? []), index.get(e.to)!]);
+  const continues = new Set(
+    edges.filter((e) => e.kind === 'next' || e.kind === 'default' || e.kind === 'choice').map((e) => e.from),
+  );
   const scopeOwner = new Map(scopes.filter((s) => s.owner).map((s) => [s.id, s.owner]));
   nodes.forEach((n, i) => {
     const owner = scopeOwner.get(n.scope);
@@ -97,7 +100,8 @@ export function layoutGraph(nodes: GraphNodeView[], edges: GraphEdgeView[], scop
 
   // Longest-path layers over the acyclic rest (Kahn's order), so a state sits below everything leading to it.
   const indegree = new Array<number>(nodes.length).fill(0);
-  for (let v = 0; v < nodes.length; v++) for (const w of layering[v]!) if (!back.has(v * nodes.length + w)) indegree[w]!++;
+  for (let v = 0; v < nodes.length; v++)
+    for (const w of layering[v]!) if (!back.has(v * nodes.length + w)) indegree[w]!++;
   const layer = new Array<number>(nodes.length).fill(0);
   const queue = discovery.filter((v) => indegree[v] === 0);
   for (let head = 0; head < queue.length; head++) {
@@ -140,10 +144,17 @@ export function layoutGraph(nodes: GraphNodeView[], edges: GraphEdgeView[], scop
     if (!row) return;
     const left = MARGIN + (contentWidth - rowWidth(row.length)) / 2;
     row.forEach((v, i) => {
-      placed[v] = { node: nodes[v]!, x: left + i * (NODE_WIDTH + GAP_X), y: MARGIN + l * (NODE_HEIGHT + GAP_Y), layer: l };
+      placed[v] = {
+        node: nodes[v]!,
+        x: left + i * (NODE_WIDTH + GAP_X),
+        y: MARGIN + l * (NODE_HEIGHT + GAP_Y),
+        layer: l,
+      };
     });
   });
 
+  const leftmost: number[] = [];
+  for (const p of placed) if (p) leftmost[p.layer] = Math.min(leftmost[p.layer] ?? Infinity, p.x);
   const placedEdges: PlacedEdge[] = [];
   for (const e of edges) {
     const a = index.get(e.from);
@@ -164,8 +175,16 @@ export function layoutGraph(nodes: GraphNodeView[], edges: GraphEdgeView[], scop
       const y1 = p.y + NODE_HEIGHT / 2;
       const x2 = q.x - 4;
       const y2 = q.y + NODE_HEIGHT / 2;
-      const side = Math.max(Math.min(x1, x2) - 34 - Math.min((q.layer - p.layer) * 2, 20), 2);
-      placedEdges.push({ edge: e, back: false, d: `M${x1} ${y1}C${side} ${y1} ${side} ${y2} ${x2} ${y2}` });
+      let clear = Math.min(x1, x2);
+      for (let l = p.layer + 1; l < q.layer; l++) clear = Math.min(clear, leftmost[l] ?? clear);
+      // Out to a vertical lane left of every state in between, down, and back in (rounded corners).
+      const side = Math.max(clear - 14 - Math.min((q.layer - p.layer) * 2, 12), 4);
+      const r = 8;
+      placedEdges.push({
+        edge: e,
+        back: false,
+        d: `M${x1} ${y1}H${side + r}Q${side} ${y1} ${side} ${y1 + r}V${y2 - r}Q${side} ${y2} ${side + r} ${y2}H${x2}`,
+      });
     } else {
       // Back edge, self-loop or same layer: leave from the right side, loop around, enter on the right.
       const x1 = p.x + NODE_WIDTH;
@@ -178,5 +197,10 @@ export function layoutGraph(nodes: GraphNodeView[], edges: GraphEdgeView[], scop
   }
 
   const height = MARGIN * 2 + Math.max(layers.length, 1) * (NODE_HEIGHT + GAP_Y) - GAP_Y;
-  return { width: MARGIN * 2 + SKIP_ROOM + contentWidth + LOOP_ROOM, height, nodes: placed.filter(Boolean), edges: placedEdges };
+  return {
+    width: MARGIN * 2 + SKIP_ROOM + contentWidth + LOOP_ROOM,
+    height,
+    nodes: placed.filter(Boolean),
+    edges: placedEdges,
+  };
 }

@@ -22,7 +22,8 @@ let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
 const tabs = byId('tabs');
 /** The active tab's id. FAST reflects `activeid` to the attribute asynchronously: read the property. */
-const activeTab = () => String((tabs as HTMLElement & { activeid?: string }).activeid || tabs.getAttribute('activeid') || 'tab-map');
+const activeTab = () =>
+  String((tabs as HTMLElement & { activeid?: string }).activeid || tabs.getAttribute('activeid') || 'tab-map');
 const restored = savedState();
 if (restored?.tab) tabs.setAttribute('activeid', restored.tab);
 tabs.addEventListener('change', () => {

@@ -8,14 +8,21 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const PALETTE_SIZE = 6;
 const MAX_NAME = 24;
 
-export const GROUP_LABELS: Record<GroupKind, string> = { region: 'Region', account: 'Account / role', endpoint: 'API endpoint' };
+export const GROUP_LABELS: Record<GroupKind, string> = {
+  region: 'Region',
+  account: 'Account / role',
+  endpoint: 'API endpoint',
+};
 const GROUP_BADGES: Record<GroupKind, string> = { region: 'R', account: 'A', endpoint: 'API' };
 
 export interface MapCallbacks {
   reveal(pointer: string): void;
 }
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
@@ -45,7 +52,10 @@ export function renderMap(host: HTMLElement, model: ViewModel, callbacks: MapCal
     '<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L8 4L0 8z" class="arrow-head"/></marker></defs>',
     '<g class="edges" aria-hidden="true">',
   ];
-  for (const e of layout.edges) parts.push(`<path d="${e.d}" class="edge edge-${e.edge.kind}${e.back ? ' edge-back' : ''}" marker-end="url(#arrow)"/>`);
+  for (const e of layout.edges)
+    parts.push(
+      `<path d="${e.d}" class="edge edge-${e.edge.kind}${e.back ? ' edge-back' : ''}" marker-end="url(#arrow)"/>`,
+    );
   parts.push('</g><g class="nodes">');
   const placed = new Map(layout.nodes.map((p) => [p.node.id, p]));
   // Document order for keyboard navigation (layout order is visual; the editor's order is the text's).
@@ -76,7 +86,8 @@ export function renderMap(host: HTMLElement, model: ViewModel, callbacks: MapCal
       `<text class="name" x="14" y="18">${escapeXml(truncate(n.name, group ? MAX_NAME - 3 : MAX_NAME))}</text>`,
       `<text class="type" x="14" y="34">${escapeXml(n.type || '(no Type)')}</text>`,
     );
-    if (n.findings > 0) parts.push(`<text class="findings" x="${NODE_WIDTH - 6}" y="34" text-anchor="end">⚠ ${n.findings}</text>`);
+    if (n.findings > 0)
+      parts.push(`<text class="findings" x="${NODE_WIDTH - 6}" y="34" text-anchor="end">⚠ ${n.findings}</text>`);
     parts.push('</g>');
   }
   parts.push('</g>');
@@ -100,7 +111,8 @@ export function renderMap(host: HTMLElement, model: ViewModel, callbacks: MapCal
     current = g;
     g.focus({ preventScroll });
   };
-  const stateOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest('g.state') as SVGGElement | null) : null);
+  const stateOf = (target: EventTarget | null) =>
+    target instanceof Element ? (target.closest('g.state') as SVGGElement | null) : null;
   root.addEventListener('click', (event) => {
     const g = stateOf(event.target);
     if (!g) return;

@@ -14,19 +14,33 @@ const COLUMNS = ['State', 'Kind', 'Target', 'Auth', 'Findings'];
 
 export function renderCrossings(host: HTMLElement, model: ViewModel, reveal: (pointer: string) => void): void {
   if (model.crossings.length === 0) {
-    host.replaceChildren(el('p', { class: 'muted' }, 'This definition has no crossings: every task runs in the state machine\'s own region and account.'));
+    host.replaceChildren(
+      el(
+        'p',
+        { class: 'muted' },
+        "This definition has no crossings: every task runs in the state machine's own region and account.",
+      ),
+    );
     return;
   }
   const grid = custom('vscode-data-grid', {
     'aria-label': 'Crossings',
-    'grid-template-columns': '2fr 1.2fr 3fr 1.6fr 80px',
+    'grid-template-columns': '2fr 1.2fr 3fr 1.6fr 96px',
     id: 'crossings-grid',
   });
   const header = custom('vscode-data-grid-row', { 'row-type': 'header' });
-  COLUMNS.forEach((c, i) => header.appendChild(custom('vscode-data-grid-cell', { 'cell-type': 'columnheader', 'grid-column': String(i + 1) }, c)));
+  COLUMNS.forEach((c, i) =>
+    header.appendChild(
+      custom('vscode-data-grid-cell', { 'cell-type': 'columnheader', 'grid-column': String(i + 1) }, c),
+    ),
+  );
   grid.appendChild(header);
   for (const c of model.crossings) {
-    const row = custom('vscode-data-grid-row', { class: 'crossing-row', 'data-pointer': c.pointer, title: c.actions.length ? `Needs ${c.actions.join(', ')}` : '' });
+    const row = custom('vscode-data-grid-row', {
+      class: 'crossing-row',
+      'data-pointer': c.pointer,
+      title: c.actions.length ? `Needs ${c.actions.join(', ')}` : '',
+    });
     const cells = [c.state, KIND_LABELS[c.kind], c.target, c.auth, String(c.findings)];
     cells.forEach((text, i) => {
       const cell = custom('vscode-data-grid-cell', { 'grid-column': String(i + 1) }, text);

@@ -37,7 +37,9 @@ export function yamlSnippets(specs: SnippetSpec[] = SNIPPETS): SnippetFile {
   return snippetFile(specs, (s) => renderYamlSnippet(s.body));
 }
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Text for a markdown table cell: pipes escaped, `<...>` kept visible (not read as HTML). */
+const cell = (s: string): string =>
+  s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, ' ');
 
 export function snippetTable(specs: SnippetSpec[] = SNIPPETS): string {
   const states = specs.filter((s) => s.kind === 'state');
@@ -64,6 +66,14 @@ export function snippetTable(specs: SnippetSpec[] = SNIPPETS): string {
     '| Prefix | Snippet | Query language | When to use it |',
     '|---|---|---|---|',
     ...rows(fields),
+    '',
+    '### Field help from the schemas',
+    '',
+    'Inside `Credentials`, `apigateway:invoke` and `http:invoke` `Parameters`/`Arguments` and invoker payloads, hover a',
+    'field for its description (and an enum value for its meaning), and complete field names and enum values',
+    '(`AuthType`, `Method`, `Transform.RequestBodyEncoding`...), in JSON and YAML definitions. The JSON Schemas live in',
+    '[`schemas/`](../schemas): `credentials`, `apigateway-invoke`, `http-invoke` and `invoker-payload`. VS Code also',
+    'validates test events saved as `*.invoker.json` against the invoker payload schema.',
     '',
   ].join('\n');
 }

@@ -45,6 +45,14 @@ const field = (description: string, schema: Schema, options: FieldOptions = {}):
   ...options,
 });
 
+/** The JSON type(s) a field takes with its JSONata alternative (a string), the field's own type first. */
+function outerType(schema: Schema): string | string[] | undefined {
+  const own = schema.type;
+  if (own === undefined) return schema.enum ? 'string' : undefined;
+  const types = [...new Set([...(Array.isArray(own) ? own : [own]), 'string'])] as string[];
+  return types.length === 1 ? types[0] : types;
+}
+
 /** An object schema from fields: each field, its `.$` twin, and "one of the two" for required fields. */
 function objectOf(title: string, description: string, fields: Record<string, Field>, extra: Schema = {}): Schema {
   const properties: Record<string, Schema> = {};
@@ -55,6 +63,8 @@ function objectOf(title: string, description: string, fields: Record<string, Fie
       : {
           description: f.description,
           markdownDescription: f.description,
+          // The outer type lets completion insert a value placeholder (`"Method": "$1"`); JSONata is a string.
+          type: outerType(f.schema),
           anyOf: [f.schema, { $ref: '#/definitions/jsonata' }],
         };
     // No $ref with siblings: draft-07 ignores a $ref's siblings (here the description).
@@ -125,8 +135,12 @@ const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'
 const methodField = (what: string): Field =>
   field(`The HTTP method of the ${what} request.`, { type: 'string', enum: HTTP_METHODS }, { required: true });
 
-const APIGATEWAY_FORBIDDEN_HEADERS = oneOfNames(
-  [
+/**
+ * Headers each integration refuses (DOMAIN.md sections 3 and 4): exact names, then prefixes. Exported for the
+ * unit tests, which check header by header that the crossing rules refuse the same ones (a cross-check).
+ */
+export const APIGATEWAY_FORBIDDEN = {
+  names: [
     'Authorization',
     'Connection',
     'Content-md5',
@@ -142,10 +156,10 @@ const APIGATEWAY_FORBIDDEN_HEADERS = oneOfNames(
     'Via',
     'Www-Authenticate',
   ],
-  ['X-Forwarded', 'X-Amz'],
-);
-const HTTP_FORBIDDEN_HEADERS = oneOfNames(
-  [
+  prefixes: ['X-Forwarded', 'X-Amz'],
+};
+export const HTTP_FORBIDDEN = {
+  names: [
     'Authorization',
     'A-IM',
     'Accept-Charset',
@@ -179,8 +193,10 @@ const HTTP_FORBIDDEN_HEADERS = oneOfNames(
     'Via',
     'Warning',
   ],
-  ['x-forwarded-', 'x-amz-', 'x-amzn-'],
-);
+  prefixes: ['x-forwarded-', 'x-amz-', 'x-amzn-'],
+};
+const APIGATEWAY_FORBIDDEN_HEADERS = oneOfNames(APIGATEWAY_FORBIDDEN.names, APIGATEWAY_FORBIDDEN.prefixes);
+const HTTP_FORBIDDEN_HEADERS = oneOfNames(HTTP_FORBIDDEN.names, HTTP_FORBIDDEN.prefixes);
 
 /** A map of header (or query) names; `Name.$` entries take a path. */
 function nameValueMap(

@@ -65,9 +65,7 @@ export const validateCommand: CliCommand = async (argv, io) => {
     }
   }
 
-  // The AWS SDK loads only now, so --help and usage errors stay fast. Its Node.js support notice concerns the SDK
-  // bundled here, not the user's files: keep stderr to our one line.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // The AWS SDK loads only now, so --help and usage errors stay fast (main.ts silences its Node.js notice).
   const [
     { createAwsSession, SessionError },
     { createSfnPorts, SfnCallError },

@@ -33,6 +33,9 @@ export function activate(extension: vscode.ExtensionContext): CrossingsApi {
       if (e.contentChanges.length) diagnostics.schedule(e.document);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
+      // A late close event must not clear a document reopened under the same URI.
+      const key = d.uri.toString();
+      if (vscode.workspace.textDocuments.some((o) => !o.isClosed && o.uri.toString() === key)) return;
       diagnostics.clear(d);
       analyses.forget(d);
     }),

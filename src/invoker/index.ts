@@ -79,6 +79,19 @@ function describe(e: unknown): { name: string; message: string; fault?: string; 
   };
 }
 
+/**
+ * How long one invocation may spend on its AWS call: the Lambda's remaining time minus a margin (so the invoker
+ * fails with Invoker.Timeout instead of a Lambda timeout), capped by INVOKER_TIMEOUT_MS; 30 s outside Lambda.
+ */
+export function callBudgetMs(configuredTimeoutMs: number, context: LambdaContextLike | undefined): number {
+  const caps: number[] = [];
+  if (Number.isFinite(configuredTimeoutMs) && configuredTimeoutMs > 0) caps.push(configuredTimeoutMs);
+  const remaining = context?.getRemainingTimeInMillis?.();
+  if (typeof remaining === 'number' && Number.isFinite(remaining))
+    caps.push(Math.max(100, remaining - TIMEOUT_MARGIN_MS));
+  return caps.length ? Math.min(...caps) : DEFAULT_TIMEOUT_MS;
+}
+
 export function createHandler(options: HandlerOptions = {}) {
   const env = options.env ?? process.env;
   const load = options.loadModule ?? defaultLoad;
@@ -86,6 +99,8 @@ export function createHandler(options: HandlerOptions = {}) {
   const regions = parseAllowedRegions(env[INVOKER_ENV.allowedRegions]);
   const endpointOverride = (env[INVOKER_ENV.allowEndpointOverride] ?? '').trim().toLowerCase() === 'true';
   const naming = parseErrorNaming(env[INVOKER_ENV.errorNames]);
+  // Invalid entries are never allowed; say so once in the function's log.
+  if (allowed.errors.length) console.warn(`ALLOWED_CALLS: ignoring ${allowed.errors.join('; ')}`);
   const configuredTimeout = Number(env[INVOKER_ENV.timeoutMs]);
   const modules = new Map<string, Promise<SdkModule>>();
   const clients = new Map<string, SdkClient>();
@@ -101,13 +116,7 @@ export function createHandler(options: HandlerOptions = {}) {
     return m;
   };
 
-  const timeoutFor = (context: LambdaContextLike | undefined): number => {
-    const caps = [Number.isFinite(configuredTimeout) && configuredTimeout > 0 ? configuredTimeout : DEFAULT_TIMEOUT_MS];
-    const remaining = context?.getRemainingTimeInMillis?.();
-    if (typeof remaining === 'number' && Number.isFinite(remaining))
-      caps.push(Math.max(100, remaining - TIMEOUT_MARGIN_MS));
-    return Math.min(...caps);
-  };
+  const timeoutFor = (context: LambdaContextLike | undefined) => callBudgetMs(configuredTimeout, context);
 
   const getClient = (
     mod: SdkModule,

@@ -111,7 +111,10 @@ async function main() {
     ];
     browser = await launchChromium(profileDir);
     const page = await browser.newPage();
-    const finished = new Promise((resolve) => void page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+    let exitCodeFromWorkbench;
+    const finished = new Promise((resolve) => (exitCodeFromWorkbench = resolve));
+    // The workbench calls window.codeAutomationExit(code) when the extension tests end.
+    await page.exposeFunction('codeAutomationExit', (code) => exitCodeFromWorkbench(code));
     const printed = forwardExtensionHostConsole(page);
     page.on('pageerror', (error) => process.stderr.write(`[browser pageerror] ${error.message}\n`));
     const crashed = new Promise((resolve) => page.once('crash', () => resolve('the workbench page crashed')));

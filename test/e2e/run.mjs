@@ -83,11 +83,14 @@ async function runSelftest({ folder, runDir, desktop }) {
 
 async function runUi({ folder, runDir, docs }) {
   const { runUiPass } = await import('./ui.mjs');
-  const shots = await runUiPass({ folder, outDir, runDir });
+  const written = await runUiPass({ folder, outDir, runDir });
+  console.log(`UI pass: ${written.shots.length} screenshots in ${path.relative(repoRoot, outDir)}/`);
   if (docs) {
     fs.mkdirSync(docsImagesDir, { recursive: true });
-    for (const shot of shots) fs.copyFileSync(shot, path.join(docsImagesDir, path.basename(shot)));
-    console.log(`copied ${shots.length} screenshots to ${path.relative(repoRoot, docsImagesDir)}/`);
+    for (const shot of written.docs) fs.copyFileSync(shot, path.join(docsImagesDir, path.basename(shot)));
+    console.log(
+      `copied ${written.docs.map((f) => path.basename(f)).join(', ')} to ${path.relative(repoRoot, docsImagesDir)}/`,
+    );
   }
   return undefined;
 }

@@ -1,17 +1,16 @@
 // The UI pass: the real workbench (code-server) in headless chromium, driven like a user would, with PNG
-// screenshots. Exports `openWorkbench()` and small page helpers so other rooms (e.g. the panel's light and
-// dark screenshots) can drive the same editor; `runUiPass()` is the pass `npm run test:e2e` runs:
-// open a definition with a mistake, see its finding in the Problems panel, run one of our commands from
-// the command palette. The extension is the .vsix packaged from this checkout, installed into code-server.
+// screenshots. `runUiPass()` packages the extension as a .vsix once and runs every scene in test/e2e/ui/*.mjs;
+// a scene is `export default async ({ folder, outDir, vsix }) => [pngPaths]` and drives the editor with the
+// helpers exported here (openWorkbench, quickOpen, runCommand, problemsRows, screenshot). Rooms add scenes
+// (e.g. the panel's light and dark screenshots) as test/e2e/ui/<room>.mjs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { launchChromium } from './lib/chromium.mjs';
 import { removeOnExit } from './lib/cleanup.mjs';
 import { installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
 import { note } from './lib/log.mjs';
-import { repoRoot } from './lib/paths.mjs';
+import { e2eDir, repoRoot } from './lib/paths.mjs';
 import { packageVsix } from './lib/vsix.mjs';
 
 const say = (message) => note('ui', message);
@@ -91,6 +90,7 @@ export async function problemsRows(page, text) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
 
+/** Saves a PNG of the page as `outDir/name` and returns its path. */
 export async function screenshot(page, outDir, name) {
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, name);
@@ -99,58 +99,8 @@ export async function screenshot(page, outDir, name) {
   return file;
 }
 
-const lexicographicLess = (a, b) => {
-  const i = a.findIndex((value, k) => value !== b[k]);
-  return i >= 0 && a[i] < b[i];
-};
-
-/**
- * The definition the pass shows (SFN_E2E_SHOWCASE names one), judged by dist/core.js: the most severe
- * finding wins (error, warning, info), then an example before a fixture, then the fewest findings.
- * Returns the file and the code of its first finding by position (where F8 lands).
- */
-function pickShowcase(folder) {
-  const { lint } = createRequire(import.meta.url)(path.join(repoRoot, 'dist', 'core.js'));
-  const examples = path.join(folder, 'examples');
-  const candidates = process.env.SFN_E2E_SHOWCASE
-    ? [process.env.SFN_E2E_SHOWCASE]
-    : [
-        ...(fs.existsSync(examples) ? fs.readdirSync(examples) : [])
-          .filter((f) => /\.asl\.(json|ya?ml)$/.test(f))
-          .map((f) => `examples/${f}`)
-          .sort(),
-        'start-at-missing.asl.json',
-      ];
-  const rank = { error: 0, warning: 1, info: 2 };
-  let best;
-  for (const file of candidates) {
-    const text = fs.readFileSync(path.join(folder, file), 'utf8');
-    const findings = lint(text, { languageId: file.endsWith('.json') ? 'asl' : 'asl-yaml' });
-    if (findings.length === 0) continue;
-    const score = [
-      Math.min(...findings.map((f) => rank[f.severity])),
-      file.startsWith('examples/') ? 0 : 1,
-      findings.length,
-    ];
-    if (!best || lexicographicLess(score, best.score)) {
-      const first = [...findings].sort((a, b) => a.line - b.line || a.column - b.column)[0];
-      best = { file, code: first.code, score };
-    }
-  }
-  if (!best) throw new Error(`no finding to show in ${candidates.join(', ')}`);
-  return best;
-}
-
-/** The command the pass runs from the palette, with its palette title from package.json. */
-function validateCommandTitle() {
-  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const command = manifest.contributes.commands.find((c) => c.command === 'sfnCrossings.validateWorkspace');
-  if (!command) throw new Error('package.json contributes no sfnCrossings.validateWorkspace command');
-  return command.category ? `${command.category}: ${command.title}` : command.title;
-}
-
 /** Adds what the workbench showed when a step failed (screenshot, Problems rows, notifications) to the error. */
-async function describeFailure(page, outDir, error) {
+export async function describeFailure(page, outDir, error) {
   const texts = (selector) =>
     page
       .locator(selector)
@@ -162,51 +112,33 @@ async function describeFailure(page, outDir, error) {
   error.message += `\nfailure screenshot: ${file}\nProblems rows: ${JSON.stringify(problems)}\nnotifications: ${JSON.stringify(toasts)}`;
 }
 
-/** Runs the pass and returns the PNG files it wrote to `outDir`. */
+/**
+ * Packages the extension once and runs every scene of test/e2e/ui/ (a failing scene does not stop the
+ * others). Returns every PNG written to `outDir` and, as `docs`, those the scenes name in their optional
+ * `export const docsImages = ['file.png', ...]` (all of a scene's PNGs when it names none).
+ */
 export async function runUiPass({ folder, outDir, runDir }) {
-  const { file, code } = pickShowcase(folder);
+  fs.rmSync(path.join(outDir, 'failure.png'), { force: true });
   const vsix = packageVsix(runDir);
-  say(`packaged ${path.relative(repoRoot, vsix)}; showing ${file} (expects ${code})`);
-  const workbench = await openWorkbench({ folder, vsix });
-  const { page } = workbench;
-  try {
-    const shots = [];
-    await quickOpen(page, file);
-    const rows = await problemsRows(page, code);
-    say(`Problems panel: ${rows.length} row(s), e.g. ${JSON.stringify(rows.find((r) => r.includes(code)))}`);
-    shots.push(await screenshot(page, outDir, 'problems.png'));
-
-    // F8 (Go to Next Problem) puts the cursor on the first finding; Show or Focus Hover shows it with its doc link.
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('F8');
-    await page.locator('.marker-widget', { hasText: code }).waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Escape');
-    await page.locator('.marker-widget').waitFor({ state: 'hidden' });
-    await runCommand(page, 'Show or Focus Hover');
-    await page.locator('.monaco-hover:not(.hidden)', { hasText: code }).first().waitFor({ timeout: 15_000 });
-    shots.push(await screenshot(page, outDir, 'problem-hover.png'));
-    await page.keyboard.press('Escape');
-
-    const title = validateCommandTitle();
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input.input').fill(`>${title.split(':')[0]}`);
-    await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: title.split(': ')[1] })
-      .first()
-      .waitFor();
-    shots.push(await screenshot(page, outDir, 'command-palette.png'));
-    await page.keyboard.press('Escape');
-    await runCommand(page, title);
-    const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Validated' }).first();
-    await toast.waitFor({ timeout: 30_000 });
-    say(`command ran: ${(await toast.innerText()).split('\n')[0]}`);
-    shots.push(await screenshot(page, outDir, 'command-result.png'));
-    return shots;
-  } catch (error) {
-    await describeFailure(page, outDir, error);
-    throw error;
-  } finally {
-    await workbench.close();
+  say(`packaged ${path.relative(repoRoot, vsix)}`);
+  const scenes = fs
+    .readdirSync(path.join(e2eDir, 'ui'))
+    .filter((file) => file.endsWith('.mjs'))
+    .sort();
+  const shots = [];
+  const docs = [];
+  const failures = [];
+  for (const scene of scenes) {
+    say(`scene ui/${scene}`);
+    try {
+      const { default: run, docsImages } = await import(path.join(e2eDir, 'ui', scene));
+      const written = await run({ folder, outDir, vsix });
+      shots.push(...written);
+      docs.push(...written.filter((file) => !docsImages || docsImages.includes(path.basename(file))));
+    } catch (error) {
+      failures.push(`ui/${scene}: ${error.stack ?? error}`);
+    }
   }
+  if (failures.length) throw new Error(failures.join('\n'));
+  return { shots, docs };
 }

@@ -13,11 +13,20 @@ export function bigDefinition(states: number): string {
     const [choice, invoke, assume, pass, parallel] = [i, i + 1, i + 2, i + 3, i + 4].map(name);
     const block = i / BLOCK;
     const next = i + BLOCK < states - 1 ? name(i + BLOCK) : 'Finish';
-    s[choice!] = { Type: 'Choice', Choices: [{ Variable: '$.flag', BooleanEquals: true, Next: invoke }], Default: pass };
+    s[choice!] = {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.flag', BooleanEquals: true, Next: invoke }],
+      Default: pass,
+    };
     s[invoke!] = {
       Type: 'Task',
       Resource: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker',
-      Parameters: { service: 'dynamodb', action: 'getItem', region: regions[block % regions.length], parameters: { TableName: 't', Key: { id: { S: '1' } } } },
+      Parameters: {
+        service: 'dynamodb',
+        action: 'getItem',
+        region: regions[block % regions.length],
+        parameters: { TableName: 't', Key: { id: { S: '1' } } },
+      },
       Next: assume,
     };
     s[assume!] = {

@@ -9,7 +9,12 @@ import { createDeployBridge, type DeployPlan } from '../../src/extension/panel/d
 import { FakeAws } from '../support/fake-aws';
 
 const zipPath = path.resolve(__dirname, '..', '..', 'dist', 'invoker', 'invoker.zip');
-const request = { profile: '', region: 'eu-west-1', functionName: 'sfn-crossings-invoker', allowedCalls: ['s3:getObject', 'dynamodb:getItem'] };
+const request = {
+  profile: '',
+  region: 'eu-west-1',
+  functionName: 'sfn-crossings-invoker',
+  allowedCalls: ['s3:getObject', 'dynamodb:getItem'],
+};
 let fake: FakeAws;
 
 before(async () => {
@@ -39,7 +44,10 @@ function bridge(answer: boolean, plans: DeployPlan[], trusted = true) {
 
 async function run(b: ReturnType<typeof bridge>) {
   const progress: string[] = [];
-  const outcome = await b.deploy(request, { signal: new AbortController().signal, onProgress: (step, status) => progress.push(`${step}:${status}`) });
+  const outcome = await b.deploy(request, {
+    signal: new AbortController().signal,
+    onProgress: (step, status) => progress.push(`${step}:${status}`),
+  });
   return { outcome, progress };
 }
 
@@ -88,5 +96,22 @@ void test('an untrusted workspace cannot deploy, and the form says why', async (
   fake.clearRequests();
   const { outcome } = await run(b);
   assert.equal(outcome.ok, false);
+  assert.deepEqual(fake.requests, []);
+});
+
+void test('the host checks the request itself before any AWS call', async () => {
+  fake.clearRequests();
+  const b = bridge(true, []);
+  const signal = new AbortController().signal;
+  const onProgress = () => {};
+  for (const bad of [
+    { region: 'moon-1' },
+    { functionName: 'no spaces allowed' },
+    { allowedCalls: ['s3'] },
+    { allowedCalls: [] },
+  ]) {
+    const outcome = await b.deploy({ ...request, ...bad }, { signal, onProgress });
+    assert.equal(outcome.ok, false, JSON.stringify(bad));
+  }
   assert.deepEqual(fake.requests, []);
 });

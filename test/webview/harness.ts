@@ -17,7 +17,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }
 
 // A string, not a function: the test runner's transpiler must not rewrite what runs in the page.
@@ -49,7 +53,11 @@ export interface PanelPage {
   close(): Promise<void>;
 }
 
-export async function openPanel(browser: Browser, origin: string, colorScheme: 'light' | 'dark' = 'dark'): Promise<PanelPage> {
+export async function openPanel(
+  browser: Browser,
+  origin: string,
+  colorScheme: 'light' | 'dark' = 'dark',
+): Promise<PanelPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
   const page = await context.newPage();
   const warnings: string[] = [];
@@ -87,7 +95,9 @@ export async function openPanel(browser: Browser, origin: string, colorScheme: '
       await js('delete document.body.dataset.renderedVersion');
       await send(message);
       await waitFor(`document.body.dataset.renderedVersion === ${JSON.stringify(String(model.version))}`);
-      return js<{ renderMs: number; buildMs: number }>('({ renderMs: Number(document.body.dataset.renderMs), buildMs: Number(document.body.dataset.buildMs) })');
+      return js<{ renderMs: number; buildMs: number }>(
+        '({ renderMs: Number(document.body.dataset.renderMs), buildMs: Number(document.body.dataset.buildMs) })',
+      );
     },
     close: () => context.close(),
   };

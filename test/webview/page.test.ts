@@ -23,7 +23,10 @@ let browser: Browser;
 let version = 1;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(root, 'dist', 'webview', 'main.js')), 'dist/webview/main.js is missing: run `npm run build` first');
+  assert.ok(
+    fs.existsSync(path.join(root, 'dist', 'webview', 'main.js')),
+    'dist/webview/main.js is missing: run `npm run build` first',
+  );
   server = await startPageServer(root);
   browser = await launchBrowser();
 });
@@ -35,12 +38,20 @@ after(async () => {
 const iam = makeIamProvider();
 const examples = fs
   .readdirSync(path.join(root, 'examples'))
-  .filter((f) => f.endsWith('.asl.json'))
+  .filter((f) => /\.asl\.(json|ya?ml)$/.test(f))
   .sort();
 
 function exampleModel(file: string, deploy: Partial<ViewModel['deploy']> = {}): ViewModel {
   const text = fs.readFileSync(path.join(root, 'examples', file), 'utf8');
-  return viewModelFromText(text, { title: file, uri: `file:///examples/${file}`, version: version++, iam, deploy });
+  const languageId = file.endsWith('.json') ? 'asl' : 'asl-yaml';
+  return viewModelFromText(text, {
+    title: file,
+    uri: `file:///examples/${file}`,
+    version: version++,
+    iam,
+    deploy,
+    analyzeOptions: { languageId },
+  });
 }
 
 /** Checks shared by every page: no CSP violation, no script error. */
@@ -86,7 +97,15 @@ for (const file of examples) {
       // The table and the IAM documents render when their tab opens.
       await panel.page.click('#tab-crossings');
       await panel.page.click('#tab-iam');
-      const seen = await panel.js<{ states: number; crossingStates: number; groups: number; rows: number; iam: number; title: string; summary: string }>(`({
+      const seen = await panel.js<{
+        states: number;
+        crossingStates: number;
+        groups: number;
+        rows: number;
+        iam: number;
+        title: string;
+        summary: string;
+      }>(`({
         states: document.querySelectorAll('#map g.state').length,
         crossingStates: document.querySelectorAll('#map g.state.crossing').length,
         groups: document.querySelectorAll('#groups button.group-button').length,
@@ -101,23 +120,50 @@ for (const file of examples) {
       assert.equal(seen.groups, model.groups.length);
       assert.equal(seen.rows, model.crossings.length);
       assert.equal(seen.iam, model.iam.documents.length);
-      assert.ok(seen.summary.startsWith(`${model.nodes.length} state${model.nodes.length === 1 ? '' : 's'} · ${model.crossings.length} crossing`), seen.summary);
-      const rowText = await panel.js<string[]>(`[...document.querySelectorAll('#crossings vscode-data-grid-row.crossing-row')].map((r) => r.textContent)`);
+      assert.ok(
+        seen.summary.startsWith(
+          `${model.nodes.length} state${model.nodes.length === 1 ? '' : 's'} · ${model.crossings.length} crossing`,
+        ),
+        seen.summary,
+      );
+      const rowText = await panel.js<string[]>(
+        `[...document.querySelectorAll('#crossings vscode-data-grid-row.crossing-row')].map((r) => r.textContent)`,
+      );
       model.crossings.forEach((c, i) => {
-        assert.ok(rowText[i]!.includes(c.state) && rowText[i]!.includes(c.target), `row ${i} shows ${c.state} -> ${c.target}`);
+        assert.ok(
+          rowText[i]!.includes(c.state) && rowText[i]!.includes(c.target),
+          `row ${i} shows ${c.state} -> ${c.target}`,
+        );
       });
     }));
 }
 
 void test('the tour example shows all four kinds of crossing and their targets grouped', () => {
   const model = exampleModel('panel-tour.asl.json');
-  assert.deepEqual([...new Set(model.crossings.map((c) => c.kind))].sort(), ['api-gateway', 'cross-account', 'cross-region', 'http']);
+  assert.deepEqual([...new Set(model.crossings.map((c) => c.kind))].sort(), [
+    'api-gateway',
+    'cross-account',
+    'cross-region',
+    'http',
+  ]);
   const groups = model.groups.map((g) => `${g.kind} ${g.target}`);
-  for (const expected of ['region us-west-2', 'region eu-central-1', 'account 222233334444', 'endpoint a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com', 'endpoint api.partner.example.com'])
+  for (const expected of [
+    'region us-west-2',
+    'region eu-central-1',
+    'account 222233334444',
+    'endpoint a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com',
+    'endpoint api.partner.example.com',
+  ])
     assert.ok(groups.includes(expected), `groups ${JSON.stringify(groups)} include ${expected}`);
   assert.equal(model.iam.status, 'ready', model.iam.message);
   const ids = model.iam.documents.map((d) => d.id);
-  for (const id of ['execution-role-policy', 'cross-account-0-trust', 'cross-account-0-policy', 'api-gateway-0-resource-policy', 'invoker-role-policy'])
+  for (const id of [
+    'execution-role-policy',
+    'cross-account-0-trust',
+    'cross-account-0-policy',
+    'api-gateway-0-resource-policy',
+    'invoker-role-policy',
+  ])
     assert.ok(ids.includes(id), `IAM documents ${ids.join(', ')} include ${id}`);
   assert.deepEqual(model.deploy.allowedCalls, ['s3:getObject', 's3:putObject']);
 });
@@ -159,7 +205,8 @@ void test('malformed and unknown messages are dropped, logged, and change nothin
   withPanel(async (panel) => {
     const model = exampleModel('panel-tour.asl.json');
     await panel.render(model);
-    const snapshot = () => panel.js<string>(`document.getElementById('app').innerHTML + JSON.stringify(document.body.dataset)`);
+    const snapshot = () =>
+      panel.js<string>(`document.getElementById('app').innerHTML + JSON.stringify(document.body.dataset)`);
     const before = await snapshot();
     const postedBefore = (await panel.posted()).length;
     const bad: unknown[] = [
@@ -193,7 +240,14 @@ void test('malformed and unknown messages are dropped, logged, and change nothin
 
 void test('the deploy form checks its fields, posts a deploy request and shows live progress', () =>
   withPanel(async (panel) => {
-    await panel.render(exampleModel('panel-tour.asl.json', { available: true, message: '', profiles: ['dev', 'prod'], region: 'us-east-1' }));
+    await panel.render(
+      exampleModel('panel-tour.asl.json', {
+        available: true,
+        message: '',
+        profiles: ['dev', 'prod'],
+        region: 'us-east-1',
+      }),
+    );
     await panel.page.click('#tab-deploy');
     const field = (id: string) => panel.page.locator(`#${id} input`); // Playwright's CSS pierces the shadow root
     await field('deploy-region').fill('not a region');
@@ -206,17 +260,56 @@ void test('the deploy form checks its fields, posts a deploy request and shows l
     const deploy = (await panel.posted()).find((m) => m.type === 'deploy');
     assert.deepEqual(deploy, {
       type: 'deploy',
-      request: { profile: 'dev', region: 'us-east-1', functionName: 'sfn-crossings-invoker', allowedCalls: ['s3:getObject', 's3:putObject'] },
+      request: {
+        profile: 'dev',
+        region: 'us-east-1',
+        functionName: 'sfn-crossings-invoker',
+        allowedCalls: ['s3:getObject', 's3:putObject'],
+      },
     });
-    assert.equal(await panel.js('document.getElementById("deploy-submit").hasAttribute("disabled")'), true, 'Deploy is disabled while running');
+    assert.equal(
+      await panel.js('document.getElementById("deploy-submit").hasAttribute("disabled")'),
+      true,
+      'Deploy is disabled while running',
+    );
     await panel.page.click('#deploy-cancel');
     assert.deepEqual((await panel.posted()).at(-1), { type: 'cancelDeploy' });
     await panel.send({ type: 'deployProgress', step: 'identity', status: 'done', message: 'Account 111122223333' });
     await panel.send({ type: 'deployProgress', step: 'role', status: 'running', message: 'Creating role' });
-    await panel.send({ type: 'deployResult', ok: true, message: 'Deployed.', functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker' });
-    await panel.waitFor(`document.getElementById('deploy-result').textContent.includes('function:sfn-crossings-invoker')`);
-    const steps = await panel.js<string[]>(`[...document.querySelectorAll('#deploy-steps li')].map((li) => li.textContent)`);
-    assert.deepEqual(steps, ['done identity — Account 111122223333', 'running role — Creating role']);
+    await panel.send({
+      type: 'deployResult',
+      ok: true,
+      message: 'Deployed.',
+      functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker',
+    });
+    await panel.waitFor(
+      `document.getElementById('deploy-result').textContent.includes('function:sfn-crossings-invoker')`,
+    );
+    const steps = await panel.js<string[]>(
+      `[...document.querySelectorAll('#deploy-steps li')].map((li) => li.textContent)`,
+    );
+    assert.deepEqual(steps, ['done Account — Account 111122223333', 'running Role — Creating role']);
+    // A step that ends without a message keeps the last one.
+    await panel.send({ type: 'deployProgress', step: 'role', status: 'done', message: '' });
+    await panel.waitFor(`document.querySelectorAll('#deploy-steps li')[1].textContent === 'done Role — Creating role'`);
+  }));
+
+void test('colours come from the VS Code theme variables, with borders in high contrast', () =>
+  withPanel(async (panel) => {
+    await panel.render(exampleModel('panel-tour.asl.json'));
+    // VS Code sets its theme as CSS variables on <html> and a class on <body>; CSSOM is allowed by the CSP.
+    const colours = await panel.js<{ stripe: string; text: string; hcBox: string }>(`(() => {
+      const root = document.documentElement.style;
+      root.setProperty('--vscode-charts-blue', 'rgb(1, 2, 3)');
+      root.setProperty('--vscode-foreground', 'rgb(4, 5, 6)');
+      root.setProperty('--vscode-contrastBorder', 'rgb(7, 8, 9)');
+      const stripe = getComputedStyle(document.querySelector('#map g.state.group-0 .stripe')).fill;
+      const text = getComputedStyle(document.querySelector('#map g.state .name')).fill;
+      document.body.classList.add('vscode-high-contrast');
+      const hcBox = getComputedStyle(document.querySelector('#map g.state:not(.crossing) .box')).stroke;
+      return { stripe, text, hcBox };
+    })()`);
+    assert.deepEqual(colours, { stripe: 'rgb(1, 2, 3)', text: 'rgb(4, 5, 6)', hcBox: 'rgb(7, 8, 9)' });
   }));
 
 void test('state names are shown as text, never as markup', () =>
@@ -225,15 +318,26 @@ void test('state names are shown as text, never as markup', () =>
     const text = JSON.stringify({ StartAt: evil, States: { [evil]: { Type: 'Pass', End: true } } });
     const model = viewModelFromText(text, { title: 'evil.asl.json', uri: 'file:///evil.asl.json', version: version++ });
     await panel.render(model);
-    assert.equal(await panel.js('document.querySelector("#map g.state text.name").textContent'), evil.slice(0, 23) + '…');
-    assert.equal(await panel.js('document.querySelector("#map g.state").getAttribute("data-pointer")'), model.nodes[0]!.id);
+    assert.equal(
+      await panel.js('document.querySelector("#map g.state text.name").textContent'),
+      evil.slice(0, 23) + '…',
+    );
+    assert.equal(
+      await panel.js('document.querySelector("#map g.state").getAttribute("data-pointer")'),
+      model.nodes[0]!.id,
+    );
     assert.equal(await panel.js('document.querySelectorAll("#map img").length'), 0);
     assert.equal(await panel.js('window.__pwned === undefined'), true);
   }));
 
 void test('a definition that is not a state machine shows its message, and "empty" hides the sections', () =>
   withPanel(async (panel) => {
-    const model = buildViewModel({ analysis: analyze('{"Comment": "no states"}'), title: 'x.json', uri: 'file:///x.json', version: version++ });
+    const model = buildViewModel({
+      analysis: analyze('{"Comment": "no states"}'),
+      title: 'x.json',
+      uri: 'file:///x.json',
+      version: version++,
+    });
     assert.equal(model.valid, false);
     await panel.render(model);
     assert.equal(await panel.js('document.getElementById("summary").textContent'), model.message);
@@ -242,7 +346,12 @@ void test('a definition that is not a state machine shows its message, and "empt
   }));
 
 void test(`a 500-state definition renders within ${RENDER_BUDGET_MS} ms`, async (t) => {
-  const model = viewModelFromText(bigDefinition(500), { title: 'big.asl.json', uri: 'file:///big.asl.json', version: version++, iam });
+  const model = viewModelFromText(bigDefinition(500), {
+    title: 'big.asl.json',
+    uri: 'file:///big.asl.json',
+    version: version++,
+    iam,
+  });
   assert.equal(model.nodes.length, 500);
   // Each sample is a first render in a fresh page (cold), timed inside the page from the message to the
   // frame after layout. The machine is shared (2 cores), so the best of three is compared with the budget
@@ -262,7 +371,10 @@ void test(`a 500-state definition renders within ${RENDER_BUDGET_MS} ms`, async 
   const line =
     `500 states, ${model.edges.length} edges, ${model.crossings.length} crossings: first render in a fresh page ` +
     `${samples.map((s) => `${s.renderMs} ms (DOM + layout ${s.buildMs} ms)`).join(', ')}; best ${best} ms; ` +
-    `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`;
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs`;
   t.diagnostic(line);
   console.log(`# ${line}`);
   assert.ok(best <= RENDER_BUDGET_MS, `best of three renders took ${best} ms`);

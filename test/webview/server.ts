@@ -32,7 +32,9 @@ export async function startPageServer(repoRoot: string): Promise<PageServer> {
       return;
     }
     const prefix = '/dist/webview/';
-    const file = url.pathname.startsWith(prefix) ? path.join(bundleDir, path.normalize(url.pathname.slice(prefix.length))) : '';
+    const file = url.pathname.startsWith(prefix)
+      ? path.join(bundleDir, path.normalize(url.pathname.slice(prefix.length)))
+      : '';
     if (!file || !file.startsWith(bundleDir + path.sep) || !fs.existsSync(file)) {
       res.writeHead(404).end();
       return;

@@ -18,7 +18,8 @@ void test('the graph has every state, its scopes, and Next/Default/Choices/Catch
     model.scopes.map((s) => s.kind),
     ['root', 'branch', 'branch', 'itemProcessor'],
   );
-  const edge = (from: string, to: string) => model.edges.find((e) => e.from === `/States/${from}` && e.to.endsWith(`/${to}`))?.kind;
+  const edge = (from: string, to: string) =>
+    model.edges.find((e) => e.from === `/States/${from}` && e.to.endsWith(`/${to}`))?.kind;
   assert.equal(edge('ReadConfigInOregon', 'RouteByTier'), 'next');
   assert.equal(edge('RouteByTier', 'FanOut'), 'choice');
   assert.equal(edge('RouteByTier', 'NotifyPartner'), 'default');
@@ -32,7 +33,11 @@ void test('findings count once, on the innermost state that contains them', () =
   const text = JSON.stringify({
     StartAt: 'P',
     States: {
-      P: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nowhere' } } }], End: true },
+      P: {
+        Type: 'Parallel',
+        Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Nowhere' } } }],
+        End: true,
+      },
       PX: { Type: 'Pass', End: true },
     },
   });
@@ -40,10 +45,13 @@ void test('findings count once, on the innermost state that contains them', () =
   const count = (name: string) => m.nodes.find((n) => n.name === name)!.findings;
   // ASL102 (A's Next) is A's; ASL104 (the branch has no end: path /States/P/Branches/0/States) is P's; ASL103 is PX's.
   assert.equal(count('A'), 1);
-  assert.equal(count('P'), 1, 'A\'s finding is not counted again on the Parallel');
+  assert.equal(count('P'), 1, "A's finding is not counted again on the Parallel");
   assert.equal(count('PX'), 1);
   const total = m.findings.errors + m.findings.warnings + m.findings.infos;
-  assert.equal(m.nodes.reduce((sum, n) => sum + n.findings, 0), total);
+  assert.equal(
+    m.nodes.reduce((sum, n) => sum + n.findings, 0),
+    total,
+  );
 });
 
 void test('crossings are grouped by target and the deploy form is prefilled from the invoker tasks', () => {
@@ -51,8 +59,17 @@ void test('crossings are grouped by target and the deploy form is prefilled from
   assert.deepEqual(groups['region us-west-2'], ['/States/ReadConfigInOregon']);
   assert.deepEqual(groups['account 222233334444'], ['/States/FanOut/Branches/0/States/StartBillingInAccountB']);
   assert.deepEqual(groups['endpoint api.partner.example.com'], ['/States/NotifyPartner']);
-  const crossingNodes = model.nodes.filter((n) => n.group >= 0).map((n) => n.name).sort();
-  assert.deepEqual(crossingNodes, ['CallOrdersApi', 'CopyToDrBucket', 'NotifyPartner', 'ReadConfigInOregon', 'StartBillingInAccountB']);
+  const crossingNodes = model.nodes
+    .filter((n) => n.group >= 0)
+    .map((n) => n.name)
+    .sort();
+  assert.deepEqual(crossingNodes, [
+    'CallOrdersApi',
+    'CopyToDrBucket',
+    'NotifyPartner',
+    'ReadConfigInOregon',
+    'StartBillingInAccountB',
+  ]);
   assert.equal(model.deploy.region, 'us-east-1', 'the invoker ARN says where the state machine runs');
   assert.equal(model.deploy.functionName, 'sfn-crossings-invoker');
   assert.deepEqual(model.deploy.allowedCalls, ['s3:getObject', 's3:putObject']);
@@ -81,7 +98,10 @@ void test('the host-side validator accepts the page messages and rejects everyth
     { type: 'revealState', pointer: '/States/A' },
     { type: 'copyDocument', id: 'execution-role-policy' },
     { type: 'openDocument', id: 'invoker-role-trust' },
-    { type: 'deploy', request: { profile: '', region: 'us-east-1', functionName: 'f', allowedCalls: ['s3:getObject'] } },
+    {
+      type: 'deploy',
+      request: { profile: '', region: 'us-east-1', functionName: 'f', allowedCalls: ['s3:getObject'] },
+    },
     { type: 'cancelDeploy' },
   ];
   for (const m of ok) assert.equal(parsePageMessage(m).ok, true, JSON.stringify(m));
@@ -114,11 +134,40 @@ void test('the layout places every state once, without overlaps, forward edges g
     for (let i = 1; i < xs.length; i++) assert.ok(xs[i]! - xs[i - 1]! >= NODE_WIDTH, 'boxes of one layer overlap');
   }
   for (const p of layout.nodes) {
-    assert.ok(p.x >= 0 && p.x + NODE_WIDTH <= layout.width && p.y >= 0 && p.y + NODE_HEIGHT <= layout.height, 'inside the canvas');
+    assert.ok(
+      p.x >= 0 && p.x + NODE_WIDTH <= layout.width && p.y >= 0 && p.y + NODE_HEIGHT <= layout.height,
+      'inside the canvas',
+    );
   }
   const at = new Map(layout.nodes.map((p) => [p.node.id, p]));
   const forward = layout.edges.filter((e) => !e.back);
   assert.ok(forward.every((e) => at.get(e.edge.to)!.layer > at.get(e.edge.from)!.layer));
   assert.equal(layout.edges.length, big.edges.length);
   console.log(`# layout of 500 states and ${big.edges.length} edges: ${ms.toFixed(1)} ms in Node`);
+});
+
+void test('an invoker call that assumes a role is listed under its region and its account', () => {
+  const text = JSON.stringify({
+    StartAt: 'Read',
+    States: {
+      Read: {
+        Type: 'Task',
+        Resource: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker',
+        Parameters: {
+          service: 's3',
+          action: 'getObject',
+          region: 'eu-west-1',
+          assumeRoleArn: 'arn:aws:iam::444455556666:role/Reader',
+          parameters: { Bucket: 'b', Key: 'k' },
+        },
+        End: true,
+      },
+    },
+  });
+  const m = viewModelFromText(text, { title: 't', uri: 'u', version: 1 });
+  assert.deepEqual(
+    m.groups.map((g) => `${g.kind} ${g.target} ${g.states.join(',')}`),
+    ['region eu-west-1 /States/Read', 'account 444455556666 /States/Read'],
+  );
+  assert.equal(m.nodes[0]!.group, 0, 'drawn in the colour of its first group');
 });

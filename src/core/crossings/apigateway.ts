@@ -1,9 +1,9 @@
 // XC2xx: `arn:<partition>:states:::apigateway:invoke` tasks. Facts: ../shared/DOMAIN.md section 3 and
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-api-gateway.html
-import type { Rule } from '../model/rule';
+import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import type { FixEdit } from '../findings';
 import type { ObjectNode } from '../parse/ast';
-import { atProp, atVal, checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
+import { checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
 import { toHttpInvokeEdits } from './convert';
 import type { TaskInfo } from './tasks';
 import { closest, fieldOf, literalString, type Field } from './values';
@@ -78,14 +78,19 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'XC209',
       'error',
       `apigateway:invoke supports request-response and .waitForTaskToken only, not ".${task.pattern}".`,
-      atVal(resourceValue),
+      atNode(resourceValue),
       fix('Use request-response (apigateway:invoke)', [kit.edit.replace(resourceValue, base)], true),
     );
   }
   const params = task.params;
   if (!params) {
     if (!task.paramsProp)
-      kit.report('XC201', 'error', 'apigateway:invoke needs parameters "ApiEndpoint" and "Method".', atVal(resourceValue));
+      kit.report(
+        'XC201',
+        'error',
+        'apigateway:invoke needs parameters "ApiEndpoint" and "Method".',
+        atNode(resourceValue),
+      );
     return;
   }
   const byName = checkKnownFields(kit, params, API_GATEWAY_PARAMETERS, 'XC211', 'error', 'apigateway:invoke parameter');
@@ -109,18 +114,23 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC204',
         'error',
         `"Method" must be one of ${METHODS.join(', ')}${near ? ` (upper-case: "${near}")` : ''}.`,
-        atVal(method.property),
+        atValue(method.property),
         near ? fix(`Change to "${near}"`, [kit.edit.replace(method.property.value, near)], true) : undefined,
       );
     }
   }
   const body = byName.get('RequestBody');
-  if (body && methodValue && (METHODS as readonly string[]).includes(methodValue) && !BODY_METHODS.includes(methodValue)) {
+  if (
+    body &&
+    methodValue &&
+    (METHODS as readonly string[]).includes(methodValue) &&
+    !BODY_METHODS.includes(methodValue)
+  ) {
     kit.report(
       'XC207',
       'error',
       `"RequestBody" is only sent with PATCH, POST or PUT; this task uses ${methodValue}.`,
-      atProp(body.property),
+      atKey(body.property),
       fix('Remove "RequestBody"', [kit.edit.removeProperty(params, body.property)]),
     );
   }
@@ -133,7 +143,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC208',
         'error',
         `"AuthType" must be NO_AUTH (default), IAM_ROLE or RESOURCE_POLICY${near ? `: did you mean "${near}"?` : '.'}`,
-        atVal(authType.property),
+        atValue(authType.property),
         near ? fix(`Change to "${near}"`, [kit.edit.replace(authType.property.value, near)], true) : undefined,
       );
     }
@@ -141,11 +151,11 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   for (const name of ['Stage', 'Path'] as const) {
     const f = byName.get(name);
     if (f && !f.dynamic && f.property.value.kind !== 'string')
-      kit.report('XC212', 'error', `"${name}" must be a string.`, atVal(f.property));
+      kit.report('XC212', 'error', `"${name}" must be a string.`, atValue(f.property));
   }
   const allowNull = byName.get('AllowNullValues');
   if (allowNull && !allowNull.dynamic && allowNull.property.value.kind !== 'boolean')
-    kit.report('XC212', 'error', '"AllowNullValues" must be true or false.', atVal(allowNull.property));
+    kit.report('XC212', 'error', '"AllowNullValues" must be true or false.', atValue(allowNull.property));
   const headers = byName.get('Headers');
   if (headers) checkArrayMap(kit, params, headers, true);
   const query = byName.get('QueryParameters');
@@ -155,7 +165,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'XC210',
       'warning',
       'With .waitForTaskToken the task token must reach the API in "Headers" (e.g. "TaskToken.$": "States.Array($$.Task.Token)"); without it nothing can resume the execution.',
-      atVal(resourceValue),
+      atNode(resourceValue),
     );
   }
 }
@@ -171,17 +181,31 @@ function carriesTaskToken(headers: Field | undefined): boolean {
   });
 }
 
-function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: Field, byName: Map<string, Field>): void {
+function checkEndpoint(
+  kit: Kit,
+  task: TaskInfo,
+  params: ObjectNode,
+  endpoint: Field,
+  byName: Map<string, Field>,
+): void {
   if (endpoint.dynamic) return;
   const value = literalString(endpoint);
   if (value === undefined) {
-    kit.report('XC202', 'error', '"ApiEndpoint" must be a string: the API host, e.g. "abc123.execute-api.us-east-1.amazonaws.com".', atVal(endpoint.property));
+    kit.report(
+      'XC202',
+      'error',
+      '"ApiEndpoint" must be a string: the API host, e.g. "abc123.execute-api.us-east-1.amazonaws.com".',
+      atValue(endpoint.property),
+    );
     return;
   }
   if (apiGatewayHost(value)) return;
   const { scheme, host, path } = splitEndpoint(value);
   if (apiGatewayHost(host)) {
-    const segments = path.replace(/[?#].*$/, '').split('/').filter(Boolean);
+    const segments = path
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .filter(Boolean);
     const edits: Array<FixEdit | undefined> = [kit.edit.replace(endpoint.property.value, host)];
     const extra: string[] = [];
     if (segments.length && !byName.has('Stage') && !byName.has('Path')) {
@@ -198,7 +222,7 @@ function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: F
       'XC202',
       'error',
       `"ApiEndpoint" is the host only (no ${scheme ? 'scheme' : ''}${scheme && path ? ' and no ' : ''}${path ? 'path' : ''}): "${host}". Put the stage in "Stage" and the rest in "Path".`,
-      atVal(endpoint.property),
+      atValue(endpoint.property),
       fix(`Keep only the host${extra.length ? ` (${extra.join(', ')})` : ''}`, merged, true),
     );
     return;
@@ -207,7 +231,7 @@ function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: F
     'XC203',
     'error',
     `"${host || value}" is not an API Gateway endpoint (<apiId>.execute-api.<region>.amazonaws.com). apigateway:invoke cannot call other hosts, custom domains or private APIs: use an HTTP Task (arn:${task.partition ?? 'aws'}:states:::http:invoke) with an EventBridge connection.`,
-    atVal(endpoint.property),
+    atValue(endpoint.property),
     fix('Convert to an HTTP Task (http:invoke) with an EventBridge connection', toHttpInvokeEdits(kit, task), true),
     { host },
   );
@@ -229,7 +253,12 @@ function checkArrayMap(kit: Kit, params: ObjectNode, f: Field, headers: boolean)
   const what = headers ? 'Headers' : 'QueryParameters';
   const obj = f.property.value;
   if (obj.kind !== 'object') {
-    kit.report('XC205', 'error', `"${what}" must be an object whose values are arrays of strings, e.g. {"key": ["value"]}.`, atVal(f.property));
+    kit.report(
+      'XC205',
+      'error',
+      `"${what}" must be an object whose values are arrays of strings, e.g. {"key": ["value"]}.`,
+      atValue(f.property),
+    );
     return;
   }
   for (const p of obj.properties) {
@@ -240,8 +269,12 @@ function checkArrayMap(kit: Kit, params: ObjectNode, f: Field, headers: boolean)
         'XC206',
         'error',
         `API Gateway does not accept the "${entry.name}" header from Step Functions${secret ? '; credentials do not belong in a definition anyway (anyone who can read it sees them): use AuthType IAM_ROLE or RESOURCE_POLICY' : ''}.`,
-        atProp(p),
-        fix(`Remove the "${entry.name}" header`, [kit.edit.removeProperty(obj, p, { obj: params, property: f.property })], true),
+        atKey(p),
+        fix(
+          `Remove the "${entry.name}" header`,
+          [kit.edit.removeProperty(obj, p, { obj: params, property: f.property })],
+          true,
+        ),
         { header: entry.name },
       );
       continue;
@@ -250,17 +283,21 @@ function checkArrayMap(kit: Kit, params: ObjectNode, f: Field, headers: boolean)
     const v = p.value;
     if (v.kind === 'array') {
       for (const item of v.items)
-        if (item.kind !== 'string') kit.report('XC205', 'error', `${what} values are arrays of strings; this item is a ${item.kind}.`, atVal(item));
+        if (item.kind !== 'string')
+          kit.report(
+            'XC205',
+            'error',
+            `${what} values are arrays of strings; this item is a ${item.kind}.`,
+            atNode(item),
+          );
       continue;
     }
     kit.report(
       'XC205',
       'error',
       `${what} values must be arrays of strings: "${entry.name}": [${v.kind === 'string' ? JSON.stringify(v.value) : '"..."'}].`,
-      atVal(v),
-      v.kind === 'string'
-        ? fix('Wrap the value in an array', kit.edit.wrapInArray(v), true)
-        : undefined,
+      atNode(v),
+      v.kind === 'string' ? fix('Wrap the value in an array', kit.edit.wrapInArray(v), true) : undefined,
     );
   }
 }

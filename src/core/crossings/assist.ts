@@ -62,12 +62,17 @@ export function taskAt(model: AslModel, offset: number, invokerNames: readonly s
   return best;
 }
 
-export function completionsAt(model: AslModel, offset: number, invokerNames: readonly string[]): CompletionResult | undefined {
+export function completionsAt(
+  model: AslModel,
+  offset: number,
+  invokerNames: readonly string[],
+): CompletionResult | undefined {
   const task = taskAt(model, offset, invokerNames);
   if (!task) return undefined;
   const text = model.parsed.text;
   const yaml = model.parsed.languageId === 'asl-yaml';
-  const keyText = (name: string, existing: boolean) => (yaml ? (existing ? name : `${name}: `) : existing ? JSON.stringify(name) : `${JSON.stringify(name)}: `);
+  const keyText = (name: string, existing: boolean) =>
+    yaml ? (existing ? name : `${name}: `) : existing ? JSON.stringify(name) : `${JSON.stringify(name)}: `;
 
   // Resource: arn:<p>:states:::aws-sdk:<service>:<action>
   const res = task.resourceProp?.value;
@@ -132,7 +137,17 @@ export function completionsAt(model: AslModel, offset: number, invokerNames: rea
   };
   if (name === 'service') {
     const replace = stringValueRange();
-    return replace && { replace, items: allServices().map((s) => ({ label: s.v3, kind: 'service', detail: `@aws-sdk/client-${s.v3} (${s.serviceId})`, insertText: s.v3 })) };
+    return (
+      replace && {
+        replace,
+        items: allServices().map((s) => ({
+          label: s.v3,
+          kind: 'service',
+          detail: `@aws-sdk/client-${s.v3} (${s.serviceId})`,
+          insertText: s.v3,
+        })),
+      }
+    );
   }
   if (name === 'region') {
     const replace = stringValueRange();
@@ -201,11 +216,14 @@ export function hoverAt(model: AslModel, offset: number, invokerNames: readonly 
   const key = task.state.entry;
   const res = task.resourceProp;
   let range: { offset: number; length: number } | undefined;
-  if (offset >= key.keyOffset && offset <= key.keyOffset + key.keyLength) range = { offset: key.keyOffset, length: key.keyLength };
+  if (offset >= key.keyOffset && offset <= key.keyOffset + key.keyLength)
+    range = { offset: key.keyOffset, length: key.keyLength };
   else if (res && offset >= res.keyOffset && offset <= res.value.offset + res.value.length)
     range = { offset: res.keyOffset, length: res.value.offset + res.value.length - res.keyOffset };
   if (!range) return undefined;
-  const crossings = listCrossings(model, { invokerNames: [...invokerNames] }).filter((c) => c.pointer === task.state.pointer);
+  const crossings = listCrossings(model, { invokerNames: [...invokerNames] }).filter(
+    (c) => c.pointer === task.state.pointer,
+  );
   if (!crossings.length) return undefined;
   return { ...range, markdown: crossings.map(describeCrossing).join('\n\n---\n\n') };
 }
@@ -242,7 +260,9 @@ export function refactoringsAt(model: AslModel, offset: number, invokerNames: re
   const task = taskAt(model, offset, invokerNames);
   if (!task) return [];
   if (task.integration === 'aws-sdk' && task.service && task.action)
-    return [{ title: 'Call this API in another region through the invoker Lambda…', kind: 'to-invoker', state: task.state }];
+    return [
+      { title: 'Call this API in another region through the invoker Lambda…', kind: 'to-invoker', state: task.state },
+    ];
   if (task.invoker?.payload) {
     const back = toAwsSdkEdits(model, task);
     if (back) return [{ title: back.title, kind: 'edits', state: task.state, edits: back.edits }];

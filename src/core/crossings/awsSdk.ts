@@ -1,7 +1,7 @@
 // XC5xx: `arn:<partition>:states:::aws-sdk:<service>:<action>` tasks, in Step Functions' own service naming.
 // Facts: https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
-import type { Rule } from '../model/rule';
-import { atVal, fix, kitFor, type Kit } from './kit';
+import { atNode, type Rule } from '../model/rule';
+import { fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
 import { checkMembers, rangeInString } from './sdkCall';
 import type { TaskInfo } from './tasks';
@@ -29,7 +29,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     `${prefix}${newService}:${newAction}${task.pattern ? `.${task.pattern}` : ''}`;
 
   if (!service || !action) {
-    kit.report('XC501', 'error', 'An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>, e.g. arn:aws:states:::aws-sdk:s3:getObject.', atVal(node));
+    kit.report(
+      'XC501',
+      'error',
+      'An AWS SDK integration is arn:<partition>:states:::aws-sdk:<service>:<action>, e.g. arn:aws:states:::aws-sdk:s3:getObject.',
+      atNode(node),
+    );
     return;
   }
   if (task.pattern && task.pattern !== 'waitForTaskToken') {
@@ -37,8 +42,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'XC506',
       'error',
       `AWS SDK integrations support request-response and .waitForTaskToken only, not ".${task.pattern}".`,
-      atVal(node),
-      fix('Use request-response', [kit.edit.replace(node, resource.slice(0, resource.length - task.pattern.length - 1))], true),
+      atNode(node),
+      fix(
+        'Use request-response',
+        [kit.edit.replace(node, resource.slice(0, resource.length - task.pattern.length - 1))],
+        true,
+      ),
     );
   }
   const found = lookupService(service, 'sfn');
@@ -52,7 +61,9 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         ? `Step Functions names this service "${other.sfn}" in aws-sdk resources ("${service}" is another of its names).`
         : `"${service}" is not an AWS SDK service Step Functions knows${found.names.length ? `: did you mean ${found.names.map((n) => `"${n}"`).join(', ')}?` : '.'}`,
       where(serviceAt),
-      found.names.slice(0, 3).flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withPart(n, action))], i === 0)),
+      found.names
+        .slice(0, 3)
+        .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withPart(n, action))], i === 0)),
       found.names[0] ? { suggestion: found.names[0] } : undefined,
     );
     if (!other) return;
@@ -65,7 +76,9 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'error',
       `${service2.sfn} has no operation "${action}"${op.names.length ? `: did you mean ${op.names.map((n) => `"${n}"`).join(', ')}?` : '.'}`,
       where(actionAt),
-      op.names.slice(0, 3).flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withPart(service, n))], i === 0)),
+      op.names
+        .slice(0, 3)
+        .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withPart(service, n))], i === 0)),
       op.names[0] ? { suggestion: op.names[0] } : undefined,
     );
     return;
@@ -80,7 +93,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     );
   }
   if (op.operation.sfnUnsupported) {
-    kit.report('XC507', 'warning', `AWS documents ${service2.sfn}:${op.operation.action} as not supported by the Step Functions AWS SDK integration.`, where(actionAt));
+    kit.report(
+      'XC507',
+      'warning',
+      `AWS documents ${service2.sfn}:${op.operation.action} as not supported by the Step Functions AWS SDK integration.`,
+      where(actionAt),
+    );
   }
   const paramsProp = task.paramsProp;
   if (paramsProp && paramsProp.value.kind !== 'object') return; // a JSONata expression, or reported by the document rules
@@ -89,7 +107,9 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     op.operation,
     'sfn',
     task.params,
-    paramsProp ? { offset: paramsProp.keyOffset, length: paramsProp.keyLength, path: paramsProp.pointer } : where(actionAt),
+    paramsProp
+      ? { offset: paramsProp.keyOffset, length: paramsProp.keyLength, path: paramsProp.pointer }
+      : where(actionAt),
     `${service2.sfn}:${op.operation.action}`,
     { missing: 'XC504', unknown: 'XC505', unknownSeverity: 'warning' },
   );

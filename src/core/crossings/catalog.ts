@@ -64,7 +64,10 @@ export function lookupOperation(service: CatalogService, action: string): Operat
   return hit;
 }
 
-const memberMemo = { v3: new WeakMap<CatalogOperation, MemberNames>(), sfn: new WeakMap<CatalogOperation, MemberNames>() };
+const memberMemo = {
+  v3: new WeakMap<CatalogOperation, MemberNames>(),
+  sfn: new WeakMap<CatalogOperation, MemberNames>(),
+};
 export interface MemberNames {
   all: ReadonlySet<string>;
   required: readonly string[];
@@ -90,7 +93,9 @@ export function sdkIamActions(scheme: Scheme, service: string, action: string): 
   if (!hit) {
     const s = lookupService(service, scheme);
     const svc = s.service ?? s.suggestion;
-    hit = (svc && iamActionFor(svc, action)) ?? [`${svc?.iamPrefix ?? service}:${action.charAt(0).toUpperCase()}${action.slice(1)}`];
+    hit = (svc && iamActionFor(svc, action)) ?? [
+      `${svc?.iamPrefix ?? service}:${action.charAt(0).toUpperCase()}${action.slice(1)}`,
+    ];
     iamMemo.set(k, hit);
   }
   return [...hit];

@@ -31,7 +31,10 @@ function rebuild(obj: Json, change: (key: string, value: unknown) => Array<[stri
 }
 
 function paramsKey(task: TaskInfo): 'Parameters' | 'Arguments' {
-  return (task.paramsProp?.key as 'Parameters' | 'Arguments' | undefined) ?? (task.state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters');
+  return (
+    (task.paramsProp?.key as 'Parameters' | 'Arguments' | undefined) ??
+    (task.state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters')
+  );
 }
 
 function replaceState(edit: TextEditor, node: ObjectNode, value: Json): FixEdit[] {
@@ -61,12 +64,20 @@ export function toHttpInvokeEdits(kit: { edit: TextEditor }, task: TaskInfo): Fi
       }
       if (Object.keys(headers).length) newParams.Headers = headers;
     } else if (k === 'QueryParameters' && v && typeof v === 'object' && !Array.isArray(v)) {
-      newParams.QueryParameters = rebuild(v as Json, (qk, qv) => [[qk, Array.isArray(qv) && !qk.endsWith('.$') ? qv.map(String).join(',') : qv]]);
-    } else if (['Stage', 'Path', 'AuthType', 'AllowNullValues'].includes(k) || k === 'Stage.$' || k === 'AuthType.$' || k === 'AllowNullValues.$') {
+      newParams.QueryParameters = rebuild(v as Json, (qk, qv) => [
+        [qk, Array.isArray(qv) && !qk.endsWith('.$') ? qv.map(String).join(',') : qv],
+      ]);
+    } else if (
+      ['Stage', 'Path', 'AuthType', 'AllowNullValues'].includes(k) ||
+      k === 'Stage.$' ||
+      k === 'AuthType.$' ||
+      k === 'AllowNullValues.$'
+    ) {
       continue;
     } else newParams[k] = v;
   }
-  if (!('Authentication' in newParams)) newParams.Authentication = { ConnectionArn: connectionPlaceholder(task.partition) };
+  if (!('Authentication' in newParams))
+    newParams.Authentication = { ConnectionArn: connectionPlaceholder(task.partition) };
   const newState = rebuild(state, (k) => {
     if (k === 'Resource') return [[k, `arn:${task.partition ?? 'aws'}:states:::http:invoke`]];
     if (k === pKey) return [[k, newParams]];
@@ -106,7 +117,13 @@ export function toInvokerEdits(
   const pKey = paramsKey(task);
   const state = toValue(task.node) as Json;
   const payload: Json = { service: v3, action: task.action, region };
-  if (task.paramsProp) payload.parameters = renameMembers(toValue(task.paramsProp.value), found.service ?? found.suggestion, task.action, 'to-model');
+  if (task.paramsProp)
+    payload.parameters = renameMembers(
+      toValue(task.paramsProp.value),
+      found.service ?? found.suggestion,
+      task.action,
+      'to-model',
+    );
   const creds = state.Credentials as Json | undefined;
   if (creds && typeof creds === 'object') {
     if ('RoleArn' in creds) payload.assumeRoleArn = creds.RoleArn;
@@ -122,9 +139,11 @@ export function toInvokerEdits(
   });
   if (!(pKey in newState)) newState[pKey] = newParams;
   if (jsonata && !('Output' in newState)) newState.Output = '{% $states.result.Payload %}';
-  if (!jsonata && !['ResultSelector', 'ResultPath', 'OutputPath'].some((k) => k in newState)) newState.OutputPath = '$.Payload';
+  if (!jsonata && !['ResultSelector', 'ResultPath', 'OutputPath'].some((k) => k in newState))
+    newState.OutputPath = '$.Payload';
   if (!('Retry' in newState)) newState.Retry = [RECOMMENDED_LAMBDA_RETRY];
-  else if (Array.isArray(newState.Retry)) newState = { ...newState, Retry: [RECOMMENDED_LAMBDA_RETRY, ...(newState.Retry as unknown[])] };
+  else if (Array.isArray(newState.Retry))
+    newState = { ...newState, Retry: [RECOMMENDED_LAMBDA_RETRY, ...(newState.Retry as unknown[])] };
   return {
     title: `Call ${v3}:${task.action} in ${region} through the invoker Lambda`,
     edits: replaceState(edit, task.node, newState),
@@ -145,10 +164,12 @@ export function toAwsSdkEdits(model: AslModel, task: TaskInfo): ConvertResult | 
   const state = toValue(task.node) as Json;
   const roleArn = p.assumeRoleArn ?? p['assumeRoleArn.$'];
   const newState = rebuild(state, (k, v) => {
-    if (k === 'Resource') return [[k, `arn:${task.partition ?? 'aws'}:states:::aws-sdk:${sfn}:${p.action as string}${suffix}`]];
+    if (k === 'Resource')
+      return [[k, `arn:${task.partition ?? 'aws'}:states:::aws-sdk:${sfn}:${p.action as string}${suffix}`]];
     if (k === pKey) {
       const out: Array<[string, unknown]> = [];
-      if (p.parameters !== undefined) out.push([k, renameMembers(p.parameters, found.service ?? found.suggestion, p.action as string, 'to-sfn')]);
+      if (p.parameters !== undefined)
+        out.push([k, renameMembers(p.parameters, found.service ?? found.suggestion, p.action as string, 'to-sfn')]);
       else if (p['parameters.$'] !== undefined) out.push([k === 'Parameters' ? 'Parameters' : k, p['parameters.$']]);
       if (roleArn !== undefined && !('Credentials' in state))
         out.push(['Credentials', p.assumeRoleArn !== undefined ? { RoleArn: roleArn } : { 'RoleArn.$': roleArn }]);
@@ -172,10 +193,19 @@ export function toAwsSdkEdits(model: AslModel, task: TaskInfo): ConvertResult | 
  * Top-level member names between the two spellings: aws-sdk tasks write every member in PascalCase, the invoker
  * passes the API model's own names (`logGroupNamePrefix` in CloudWatch Logs). Nested names are kept as written.
  */
-function renameMembers(params: unknown, service: CatalogService | undefined, action: string, direction: 'to-model' | 'to-sfn'): unknown {
+function renameMembers(
+  params: unknown,
+  service: CatalogService | undefined,
+  action: string,
+  direction: 'to-model' | 'to-sfn',
+): unknown {
   const op = service && lookupOperation(service, action).operation;
   if (!op || !params || typeof params !== 'object' || Array.isArray(params)) return params;
-  const map = new Map(op.members.map((m) => (direction === 'to-model' ? [sfnParameterName(m.name), m.name] : [m.name, sfnParameterName(m.name)])));
+  const map = new Map(
+    op.members.map((m) =>
+      direction === 'to-model' ? [sfnParameterName(m.name), m.name] : [m.name, sfnParameterName(m.name)],
+    ),
+  );
   return rebuild(params as Json, (k, v) => {
     const dynamic = k.endsWith('.$');
     const name = map.get(dynamic ? k.slice(0, -2) : k);

@@ -1,8 +1,8 @@
 // XC1xx: the `Credentials` field (cross-account tasks). Facts: ../shared/DOMAIN.md section 2 and
 // https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html
-import type { Rule } from '../model/rule';
+import { atKey, atNode, type Rule } from '../model/rule';
 import type { AstNode } from '../parse/ast';
-import { atProp, atVal, fix, kitFor, type Kit } from './kit';
+import { fix, kitFor, type Kit } from './kit';
 import { START_EXECUTION_SYNC_ACTIONS } from './inventory';
 import type { TaskInfo } from './tasks';
 import { closest, fieldOf, isJsonataString, isPartition, looksLikePath, parseArn, parseRoleArn } from './values';
@@ -12,13 +12,14 @@ export const credentialsRule: Rule = {
   run(ctx) {
     const kit = kitFor(ctx);
     for (const state of kit.model.states) {
+      if (state.type === 'Task') continue;
       const p = state.node?.get('Credentials');
-      if (p && state.type !== 'Task')
+      if (p)
         kit.report(
           'XC101',
           'error',
           `"Credentials" is only allowed on Task states; this is a ${state.type ?? 'state without Type'}.`,
-          atProp(p),
+          atKey(p),
           fix('Remove "Credentials"', [kit.edit.removeProperty(state.node!, p)], true),
         );
     }
@@ -32,7 +33,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   const jsonata = task.state.queryLanguage === 'JSONata';
   if (creds.kind !== 'object') {
     if (jsonata && isJsonataString(creds.kind === 'string' ? creds.value : undefined)) return;
-    kit.report('XC102', 'error', '"Credentials" must be an object: { "RoleArn": "arn:aws:iam::<account>:role/<name>" }.', atVal(creds));
+    kit.report(
+      'XC102',
+      'error',
+      '"Credentials" must be an object: { "RoleArn": "arn:aws:iam::<account>:role/<name>" }.',
+      atNode(creds),
+    );
     return;
   }
   const roleFields = [];
@@ -48,7 +54,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'XC104',
       'error',
       `"Credentials" accepts only "RoleArn" (or "RoleArn.$"): "${p.key}" is rejected by Step Functions.`,
-      atProp(p),
+      atKey(p),
       newKey && !creds.has(newKey)
         ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true)
         : fix(`Remove "${p.key}"`, [kit.edit.removeProperty(creds, p)], true),
@@ -57,8 +63,19 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   if (roleFields.length === 0) {
     const unknown = creds.properties.length > 0;
     if (!unknown)
-      kit.report('XC103', 'error', '"Credentials" is empty: it needs "RoleArn", the role the task assumes.', atVal(creds));
-    else kit.report('XC103', 'error', '"Credentials" needs "RoleArn" (or "RoleArn.$"), the role the task assumes.', atProp(cp));
+      kit.report(
+        'XC103',
+        'error',
+        '"Credentials" is empty: it needs "RoleArn", the role the task assumes.',
+        atNode(creds),
+      );
+    else
+      kit.report(
+        'XC103',
+        'error',
+        '"Credentials" needs "RoleArn" (or "RoleArn.$"), the role the task assumes.',
+        atKey(cp),
+      );
     return;
   }
   if (roleFields.length > 1) {
@@ -66,7 +83,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'XC105',
       'error',
       'A task assumes one role: give either "RoleArn" or "RoleArn.$", not both.',
-      atProp(roleFields[1]!.property),
+      atKey(roleFields[1]!.property),
       fix(`Remove "${roleFields[1]!.property.key}"`, [kit.edit.removeProperty(creds, roleFields[1]!.property)], true),
     );
   }
@@ -79,7 +96,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC107',
         'error',
         'JSONata states do not use ".$" keys: write "RoleArn": "{% ... %}" (e.g. "{% $states.input.roleArn %}").',
-        atProp(role.property),
+        atKey(role.property),
       );
     } else if (text === undefined || !looksLikePath(text)) {
       const literal = text !== undefined && text.startsWith('arn:');
@@ -89,8 +106,10 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         literal
           ? '"RoleArn.$" takes a path ($.field, $$.Execution..., a variable or an intrinsic function); for a literal role ARN use "RoleArn".'
           : '"RoleArn.$" must be a path: $.field, $$.context, $variable or an intrinsic function (States.Format...).',
-        atVal(value),
-        literal && !creds.has('RoleArn') ? fix('Rename to "RoleArn"', [kit.edit.renameKey(role.property, 'RoleArn')], true) : undefined,
+        atNode(value),
+        literal && !creds.has('RoleArn')
+          ? fix('Rename to "RoleArn"', [kit.edit.renameKey(role.property, 'RoleArn')], true)
+          : undefined,
       );
     }
   } else if (text !== undefined && isJsonataString(text)) {
@@ -99,18 +118,19 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC107',
         'error',
         'This is a JSONata expression in a JSONPath state: it is not evaluated. Use "RoleArn.$": "$.roleArn", or set "QueryLanguage": "JSONata".',
-        atVal(value),
+        atNode(value),
       );
   } else checkLiteralRole(kit, task, value, text);
   if (task.pattern.startsWith('sync')) {
-    const isStartExecution = task.integration === 'optimized' && task.service === 'states' && task.action === 'startExecution';
+    const isStartExecution =
+      task.integration === 'optimized' && task.service === 'states' && task.action === 'startExecution';
     kit.report(
       'XC109',
       'info',
       isStartExecution
         ? `With Credentials, Step Functions polls the child execution with the target role: it needs ${START_EXECUTION_SYNC_ACTIONS.join(', ')} (on the state machine and its executions), not only StartExecution. Generate the cross-account kit (IAM) to get them.`
         : 'With Credentials, Step Functions polls this .sync job with the target role: that role needs the polling permissions too. Generate the cross-account kit (IAM) to get them.',
-      atProp(cp),
+      atKey(cp),
       undefined,
       { iamKit: true },
     );
@@ -137,7 +157,12 @@ function checkLiteralRole(kit: Kit, task: TaskInfo, value: AstNode, text: string
                   : !arn.resource.startsWith('role/')
                     ? `it names a ${arn.resource.split('/')[0]}, not a role`
                     : 'the role name is not valid';
-    kit.report('XC106', 'error', `"RoleArn" must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<path/name>): ${why}.`, atVal(value));
+    kit.report(
+      'XC106',
+      'error',
+      `"RoleArn" must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<path/name>): ${why}.`,
+      atNode(value),
+    );
     return;
   }
   const other = otherArnPartition(task);
@@ -146,7 +171,7 @@ function checkLiteralRole(kit: Kit, task: TaskInfo, value: AstNode, text: string
       'XC108',
       'error',
       `The role is in partition "${parsed.partition}" but ${other.what} is in "${other.partition}": a role cannot be assumed across partitions.`,
-      atVal(value),
+      atNode(value),
     );
   }
 }
@@ -163,7 +188,8 @@ function otherArnPartition(task: TaskInfo): { partition: string; what: string } 
     else if (n.kind === 'array') stack.push(...n.items);
     else if (n.kind === 'string') {
       const arn = parseArn(n.value as string);
-      if (arn && isPartition(arn.partition)) return { partition: arn.partition, what: `"${(n.value as string).slice(0, 60)}"` };
+      if (arn && isPartition(arn.partition))
+        return { partition: arn.partition, what: `"${(n.value as string).slice(0, 60)}"` };
     }
   }
   return undefined;

@@ -15,14 +15,20 @@ export function constantValue<T extends object>(value: T): T {
 
 export class TextEditor {
   readonly yaml: boolean;
-  readonly eol: string;
+  private eolCache: string | undefined;
   private unitCache: number | undefined;
+  /** Cheap to build: rules create one per run, and most runs compute no fix at all. */
   constructor(
     readonly text: string,
     languageId: string,
   ) {
     this.yaml = languageId === 'asl-yaml';
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  /** The document's line break (scanned on the first fix only). */
+  get eol(): string {
+    this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eolCache;
   }
 
   /** Indentation step of the document (2 unless the file shows otherwise). */
@@ -73,7 +79,9 @@ export class TextEditor {
     const key = `${this.unit}|${indent}|${this.eol}`;
     const hit = memo?.get(key);
     if (hit !== undefined) return hit;
-    const text = JSON.stringify(value, null, this.unit).split('\n').join(this.eol + indent);
+    const text = JSON.stringify(value, null, this.unit)
+      .split('\n')
+      .join(this.eol + indent);
     if (memo) memo.set(key, text);
     return text;
   }
@@ -107,7 +115,10 @@ export class TextEditor {
 
   /** Wraps a scalar value in a one-element array (JSON keeps the value's own text). */
   wrapInArray(node: AstNode): FixEdit[] {
-    if (this.yaml) return [this.replaceText(node, `[${this.flow(node.kind === 'object' || node.kind === 'array' ? null : node.value)}]`)];
+    if (this.yaml)
+      return [
+        this.replaceText(node, `[${this.flow(node.kind === 'object' || node.kind === 'array' ? null : node.value)}]`),
+      ];
     return [
       { offset: node.offset, length: 0, newText: '[' },
       { offset: node.offset + node.length, length: 0, newText: ']' },
@@ -128,10 +139,15 @@ export class TextEditor {
    * Removes a property. The only property of an object removes the object's own property in `parent` when given
    * (no empty `"Headers": {}` left behind), else leaves `{}`. Undefined when it cannot be done safely.
    */
-  removeProperty(obj: ObjectNode, property: PropertyNode, parent?: { obj: ObjectNode; property: PropertyNode }): FixEdit | undefined {
+  removeProperty(
+    obj: ObjectNode,
+    property: PropertyNode,
+    parent?: { obj: ObjectNode; property: PropertyNode },
+  ): FixEdit | undefined {
     const i = obj.properties.indexOf(property);
     if (i < 0) return undefined;
-    if (obj.properties.length === 1) return parent ? this.removeProperty(parent.obj, parent.property) : this.replaceText(obj, '{}');
+    if (obj.properties.length === 1)
+      return parent ? this.removeProperty(parent.obj, parent.property) : this.replaceText(obj, '{}');
     if (this.isBlock(obj)) {
       const lineStart = this.text.lastIndexOf('\n', property.keyOffset - 1) + 1;
       if (this.text.slice(lineStart, property.keyOffset).trim() !== '') return undefined; // `- Key:` forms
@@ -161,7 +177,9 @@ export class TextEditor {
       return { offset: lineEnd, length: 0, newText: this.eol + ' '.repeat(col) + this.block({ [key]: value }, col) };
     }
     if (!last) {
-      const inner = this.yaml ? `${this.keyText(key)}: ${this.flow(value)}` : `${this.keyText(key)}: ${this.json(value, obj.offset)}`;
+      const inner = this.yaml
+        ? `${this.keyText(key)}: ${this.flow(value)}`
+        : `${this.keyText(key)}: ${this.json(value, obj.offset)}`;
       return { offset: obj.offset + 1, length: 0, newText: ` ${inner} ` };
     }
     const end = last.value.offset + last.value.length;
@@ -175,6 +193,7 @@ export class TextEditor {
 /** Applies edits to a text (edits must not overlap); used by tests and previews. */
 export function applyEdits(text: string, edits: readonly FixEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset))
+    out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;
 }

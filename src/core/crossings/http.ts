@@ -1,8 +1,8 @@
 // XC3xx: `arn:<partition>:states:::http:invoke` tasks (HTTP Task, third-party HTTPS APIs). Facts:
 // ../shared/DOMAIN.md section 4 and https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
-import type { Rule } from '../model/rule';
+import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { toValue, type ObjectNode, type PropertyNode } from '../parse/ast';
-import { atProp, atVal, checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
+import { checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
 import { connectionPlaceholder, CONNECTION_ARN_PLACEHOLDER } from './constants';
 import { METHODS } from './apigateway';
 import type { TaskInfo } from './tasks';
@@ -26,10 +26,37 @@ const ENCODING_OPTION_FIELDS = ['ArrayFormat'];
 /** Headers the HTTP Task refuses at run time (call-https-apis page), compared lower-case. */
 const RUNTIME_FORBIDDEN = new Set(
   [
-    'A-IM', 'Accept-Charset', 'Accept-Datetime', 'Accept-Encoding', 'Cache-Control', 'Connection', 'Content-Encoding',
-    'Content-MD5', 'Date', 'Expect', 'Forwarded', 'From', 'Host', 'HTTP2-Settings', 'If-Match', 'If-Modified-Since',
-    'If-None-Match', 'If-Range', 'If-Unmodified-Since', 'Max-Forwards', 'Origin', 'Pragma', 'Proxy-Authorization',
-    'Referer', 'Server', 'TE', 'Trailer', 'Transfer-Encoding', 'Upgrade', 'Via', 'Warning',
+    'A-IM',
+    'Accept-Charset',
+    'Accept-Datetime',
+    'Accept-Encoding',
+    'Cache-Control',
+    'Connection',
+    'Content-Encoding',
+    'Content-MD5',
+    'Date',
+    'Expect',
+    'Forwarded',
+    'From',
+    'Host',
+    'HTTP2-Settings',
+    'If-Match',
+    'If-Modified-Since',
+    'If-None-Match',
+    'If-Range',
+    'If-Unmodified-Since',
+    'Max-Forwards',
+    'Origin',
+    'Pragma',
+    'Proxy-Authorization',
+    'Referer',
+    'Server',
+    'TE',
+    'Trailer',
+    'Transfer-Encoding',
+    'Upgrade',
+    'Via',
+    'Warning',
   ].map((h) => h.toLowerCase()),
 );
 const RUNTIME_FORBIDDEN_PREFIXES = ['x-forwarded-', 'x-amz-', 'x-amzn-'];
@@ -39,7 +66,8 @@ export function isRuntimeForbiddenHeader(name: string): boolean {
   return RUNTIME_FORBIDDEN.has(n) || RUNTIME_FORBIDDEN_PREFIXES.some((p) => n.startsWith(p));
 }
 
-const SECRET_NAMES = /^(authorization|x-api-key|api-?key|x-auth-token|auth-?token|x-access-token|access-?token|cookie|x-secret|secret|password|x-password|client-secret)$/i;
+const SECRET_NAMES =
+  /^(authorization|x-api-key|api-?key|x-auth-token|auth-?token|x-access-token|access-?token|cookie|x-secret|secret|password|x-password|client-secret)$/i;
 const SECRET_NAME_HINT = /(key|token|secret|password|passwd|auth|credential|session)/i;
 const SECRET_VALUE = /^(bearer|basic|token|digest|apikey|sharedaccesssignature)\s+\S{4,}/i;
 const OPAQUE_VALUE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-+/=.]{20,}$/;
@@ -57,7 +85,8 @@ export function isSecretHeader(name: string, value: unknown): boolean {
   return false;
 }
 
-const CONNECTION_RE = /^arn:(aws|aws-cn|aws-us-gov):events:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:connection\/[\w.\-_]{1,64}\/[\w-]+$/;
+const CONNECTION_RE =
+  /^arn:(aws|aws-cn|aws-us-gov):events:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:connection\/[\w.\-_]{1,64}\/[\w-]+$/;
 export function isConnectionArn(s: string): boolean {
   return CONNECTION_RE.test(s);
 }
@@ -74,13 +103,23 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   const params = task.params;
   if (!params) {
     if (!task.paramsProp)
-      kit.report('XC301', 'error', 'http:invoke needs parameters "ApiEndpoint", "Method" and "Authentication".', atVal(task.resourceProp!.value));
+      kit.report(
+        'XC301',
+        'error',
+        'http:invoke needs parameters "ApiEndpoint", "Method" and "Authentication".',
+        atNode(task.resourceProp!.value),
+      );
     return;
   }
   const byName = checkKnownFields(kit, params, HTTP_PARAMETERS, 'XC309', 'warning', 'http:invoke parameter');
   const missing = ['ApiEndpoint', 'Method'].filter((n) => !byName.has(n));
   if (missing.length)
-    kit.report('XC301', 'error', `http:invoke needs ${missing.map((m) => `"${m}"`).join(' and ')}.`, whereMissing(task.paramsProp, params));
+    kit.report(
+      'XC301',
+      'error',
+      `http:invoke needs ${missing.map((m) => `"${m}"`).join(' and ')}.`,
+      whereMissing(task.paramsProp, params),
+    );
   const endpoint = byName.get('ApiEndpoint');
   if (endpoint && !endpoint.dynamic) {
     const url = literalString(endpoint);
@@ -90,7 +129,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC302',
         'error',
         `"ApiEndpoint" must be a full https:// URL with a public host name (e.g. "https://api.example.com/v1/orders")${url?.startsWith('http://') ? ': plain http is not allowed' : ''}.`,
-        atVal(endpoint.property),
+        atValue(endpoint.property),
         fixed ? fix(`Change to "${fixed}"`, [kit.edit.replace(endpoint.property.value, fixed)], true) : undefined,
       );
     }
@@ -105,7 +144,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC308',
         'error',
         `"Method" must be one of ${METHODS.join(', ')}.`,
-        atVal(method.property),
+        atValue(method.property),
         near ? fix(`Change to "${near}"`, [kit.edit.replace(method.property.value, near)], true) : undefined,
       );
     }
@@ -127,14 +166,20 @@ function isHttpsUrl(s: string): boolean {
 }
 
 function toHttps(s: string): string | undefined {
-  const candidate = s.startsWith('http://') ? `https://${s.slice(7)}` : /^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(s) ? `https://${s}` : undefined;
+  const candidate = s.startsWith('http://')
+    ? `https://${s.slice(7)}`
+    : /^[a-z0-9.-]+\.[a-z]{2,}(\/|$)/i.test(s)
+      ? `https://${s}`
+      : undefined;
   return candidate && isHttpsUrl(candidate) ? candidate : undefined;
 }
 
 function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: Map<string, Field>): void {
   const containers = ['Authentication', 'InvocationConfig'].map((n) => byName.get(n)).filter((f): f is Field => !!f);
   if (!containers.length) {
-    const insert = kit.edit.insertProperty(params, 'Authentication', { ConnectionArn: connectionPlaceholder(task.partition) });
+    const insert = kit.edit.insertProperty(params, 'Authentication', {
+      ConnectionArn: connectionPlaceholder(task.partition),
+    });
     kit.report(
       'XC303',
       'error',
@@ -148,7 +193,12 @@ function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: M
     if (c.dynamic) continue;
     const obj = c.property.value;
     if (obj.kind !== 'object') {
-      kit.report('XC303', 'error', `"${c.name}" must be an object: { "ConnectionArn": "arn:aws:events:...:connection/..." }.`, atVal(c.property));
+      kit.report(
+        'XC303',
+        'error',
+        `"${c.name}" must be an object: { "ConnectionArn": "arn:aws:events:...:connection/..." }.`,
+        atValue(c.property),
+      );
       continue;
     }
     const arn = field(obj, 'ConnectionArn');
@@ -157,26 +207,43 @@ function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: M
         'XC303',
         'error',
         `"${c.name}" needs "ConnectionArn" (an EventBridge connection ARN).`,
-        atProp(c.property),
-        fix('Add a "ConnectionArn" placeholder', [kit.edit.insertProperty(obj, 'ConnectionArn', connectionPlaceholder(task.partition))], true),
+        atKey(c.property),
+        fix(
+          'Add a "ConnectionArn" placeholder',
+          [kit.edit.insertProperty(obj, 'ConnectionArn', connectionPlaceholder(task.partition))],
+          true,
+        ),
       );
       continue;
     }
     if (arn.dynamic) continue;
     const value = literalString(arn);
     if (value !== undefined && isPlaceholder(value)) {
-      kit.report('XC311', 'warning', 'This is the placeholder connection ARN: replace it with your EventBridge connection\'s ARN (EventBridge console > API destinations > Connections).', atVal(arn.property));
+      kit.report(
+        'XC311',
+        'warning',
+        "This is the placeholder connection ARN: replace it with your EventBridge connection's ARN (EventBridge console > API destinations > Connections).",
+        atValue(arn.property),
+      );
     } else if (value === undefined || !isConnectionArn(value)) {
       const p = value?.split(':')[1];
-      const partitionHint = p && task.partition && p !== task.partition ? ` Its partition "${p}" differs from the task's "${task.partition}".` : '';
+      const partitionHint =
+        p && task.partition && p !== task.partition
+          ? ` Its partition "${p}" differs from the task's "${task.partition}".`
+          : '';
       kit.report(
         'XC304',
         'error',
         `"ConnectionArn" must be an EventBridge connection ARN: arn:<partition>:events:<region>:<account>:connection/<name>/<id>.${partitionHint}`,
-        atVal(arn.property),
+        atValue(arn.property),
       );
     } else if (task.partition && value.split(':')[1] !== task.partition) {
-      kit.report('XC304', 'error', `The connection is in partition "${value.split(':')[1]}" but the task in "${task.partition}": a connection cannot be used across partitions.`, atVal(arn.property));
+      kit.report(
+        'XC304',
+        'error',
+        `The connection is in partition "${value.split(':')[1]}" but the task in "${task.partition}": a connection cannot be used across partitions.`,
+        atValue(arn.property),
+      );
     }
   }
 }
@@ -189,22 +256,34 @@ function isPlaceholder(s: string): boolean {
 function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Field, byName: Map<string, Field>): void {
   const obj = headers.property.value;
   if (obj.kind !== 'object') {
-    kit.report('XC310', 'error', '"Headers" must be an object of header names to string values.', atVal(headers.property));
+    kit.report(
+      'XC310',
+      'error',
+      '"Headers" must be an object of header names to string values.',
+      atValue(headers.property),
+    );
     return;
   }
   const hasConnection = byName.has('Authentication') || byName.has('InvocationConfig');
   for (const p of obj.properties) {
     const h = fieldOf(p);
-    const value = p.value.kind === 'string' ? p.value.value : p.value.kind === 'array' ? p.value.items.map((i) => (i.kind === 'string' ? i.value : '')) : undefined;
+    const value =
+      p.value.kind === 'string'
+        ? p.value.value
+        : p.value.kind === 'array'
+          ? p.value.items.map((i) => (i.kind === 'string' ? i.value : ''))
+          : undefined;
     // A `.$` header gets its value at run time: only its name can tell (Authorization).
     if (isSecretHeader(h.name, p.key.endsWith('.$') ? undefined : value)) {
       kit.report(
         'XC305',
         'error',
         `"${h.name}" carries a credential: anyone who can read the definition sees it, and Step Functions rejects an Authorization header. Put it in the EventBridge connection (API key, basic or OAuth) named by "Authentication.ConnectionArn".`,
-        atProp(p),
+        atKey(p),
         fix(
-          hasConnection ? `Remove the "${h.name}" header (the connection authenticates)` : `Move "${h.name}" to an EventBridge connection (remove it, add a connection placeholder)`,
+          hasConnection
+            ? `Remove the "${h.name}" header (the connection authenticates)`
+            : `Move "${h.name}" to an EventBridge connection (remove it, add a connection placeholder)`,
           moveSecretEdits(kit, task, params, headers.property, p, hasConnection),
           true,
         ),
@@ -217,8 +296,12 @@ function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Fie
         'XC306',
         'error',
         `The HTTP Task does not send the "${h.name}" header: the request fails at run time. Remove it.`,
-        atProp(p),
-        fix(`Remove the "${h.name}" header`, [kit.edit.removeProperty(obj, p, { obj: params, property: headers.property })], true),
+        atKey(p),
+        fix(
+          `Remove the "${h.name}" header`,
+          [kit.edit.removeProperty(obj, p, { obj: params, property: headers.property })],
+          true,
+        ),
         { header: h.name },
       );
       continue;
@@ -231,20 +314,34 @@ function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Fie
         'XC310',
         'error',
         'http:invoke header values are strings, not arrays (arrays are for apigateway:invoke).',
-        atVal(p.value),
+        atNode(p.value),
         single !== undefined ? fix('Use the string value', [kit.edit.replace(p.value, single)], true) : undefined,
       );
     } else if (p.value.kind === 'object' || p.value.kind === 'null') {
-      kit.report('XC310', 'error', `http:invoke header values are strings; this one is ${p.value.kind === 'null' ? 'null' : 'an object'}.`, atVal(p.value));
+      kit.report(
+        'XC310',
+        'error',
+        `http:invoke header values are strings; this one is ${p.value.kind === 'null' ? 'null' : 'an object'}.`,
+        atNode(p.value),
+      );
     }
   }
 }
 
-function moveSecretEdits(kit: Kit, task: TaskInfo, params: ObjectNode, headersProp: PropertyNode, p: PropertyNode, hasConnection: boolean) {
+function moveSecretEdits(
+  kit: Kit,
+  task: TaskInfo,
+  params: ObjectNode,
+  headersProp: PropertyNode,
+  p: PropertyNode,
+  hasConnection: boolean,
+) {
   const headers = headersProp.value as ObjectNode;
   const remove = kit.edit.removeProperty(headers, p, { obj: params, property: headersProp });
   if (hasConnection) return [remove];
-  const insert = kit.edit.insertProperty(params, 'Authentication', { ConnectionArn: connectionPlaceholder(task.partition) });
+  const insert = kit.edit.insertProperty(params, 'Authentication', {
+    ConnectionArn: connectionPlaceholder(task.partition),
+  });
   if (remove && insert && !overlaps(remove, insert)) return [remove, insert];
   // The two edits touch (YAML lines): rewrite the parameters object instead.
   const value: Record<string, unknown> = {};
@@ -267,7 +364,12 @@ function overlaps(a: { offset: number; length: number }, b: { offset: number; le
 function checkTransform(kit: Kit, transform: Field): void {
   const obj = transform.property.value;
   if (obj.kind !== 'object') {
-    kit.report('XC307', 'error', '"Transform" must be an object: { "RequestBodyEncoding": "NONE" | "URL_ENCODED", "RequestEncodingOptions": {...} }.', atVal(transform.property));
+    kit.report(
+      'XC307',
+      'error',
+      '"Transform" must be an object: { "RequestBodyEncoding": "NONE" | "URL_ENCODED", "RequestEncodingOptions": {...} }.',
+      atValue(transform.property),
+    );
     return;
   }
   const known = checkKnownFields(kit, obj, TRANSFORM_FIELDS, 'XC307', 'error', 'Transform field');
@@ -275,9 +377,22 @@ function checkTransform(kit: Kit, transform: Field): void {
     if (f.dynamic) continue;
     if (f.name === 'RequestBodyEncoding') enumValue(kit, f, REQUEST_BODY_ENCODINGS);
     else if (f.property.value.kind === 'object') {
-      const inner = checkKnownFields(kit, f.property.value, ENCODING_OPTION_FIELDS, 'XC307', 'error', 'RequestEncodingOptions field');
+      const inner = checkKnownFields(
+        kit,
+        f.property.value,
+        ENCODING_OPTION_FIELDS,
+        'XC307',
+        'error',
+        'RequestEncodingOptions field',
+      );
       for (const a of inner.values()) if (!a.dynamic) enumValue(kit, a, ARRAY_FORMATS);
-    } else kit.report('XC307', 'error', '"RequestEncodingOptions" must be an object: { "ArrayFormat": "INDICES" | "REPEAT" | "COMMAS" | "BRACKETS" }.', atVal(f.property));
+    } else
+      kit.report(
+        'XC307',
+        'error',
+        '"RequestEncodingOptions" must be an object: { "ArrayFormat": "INDICES" | "REPEAT" | "COMMAS" | "BRACKETS" }.',
+        atValue(f.property),
+      );
   }
 }
 
@@ -289,7 +404,7 @@ function enumValue(kit: Kit, f: Field, allowed: readonly string[]): void {
     'XC307',
     'error',
     `"${f.name}" must be one of ${allowed.join(', ')}${near ? `: did you mean "${near}"?` : '.'}`,
-    atVal(f.property),
+    atValue(f.property),
     near ? fix(`Change to "${near}"`, [kit.edit.replace(f.property.value, near)], true) : undefined,
   );
 }

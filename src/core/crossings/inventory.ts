@@ -18,7 +18,11 @@ export const HTTP_INVOKE_ACTIONS = [
 ];
 
 /** Polling permissions a `.sync` StartExecution needs (on the target role when it crosses accounts). */
-export const START_EXECUTION_SYNC_ACTIONS = ['states:StartExecution', 'states:DescribeExecution', 'states:StopExecution'];
+export const START_EXECUTION_SYNC_ACTIONS = [
+  'states:StartExecution',
+  'states:DescribeExecution',
+  'states:StopExecution',
+];
 
 export interface ListCrossingsOptions {
   invokerNames?: string[];
@@ -134,7 +138,9 @@ export function taskActions(task: TaskInfo): string[] {
     case 'optimized':
       if (task.service === 'states' && task.action === 'startExecution')
         return task.pattern.startsWith('sync') ? [...START_EXECUTION_SYNC_ACTIONS] : ['states:StartExecution'];
-      return task.service && task.action ? [`${task.service}:${task.action.charAt(0).toUpperCase()}${task.action.slice(1)}`] : [];
+      return task.service && task.action
+        ? [`${task.service}:${task.action.charAt(0).toUpperCase()}${task.action.slice(1)}`]
+        : [];
     default:
       return [];
   }

@@ -1,10 +1,10 @@
 // XC4xx: payloads sent to the cross-region invoker Lambda (its function ARN as Resource, or lambda:invoke with its
 // FunctionName): { service (SDK v3 package), action (camelCase), region, parameters, endpoint, assumeRoleArn,
 // externalId }. Facts: ../shared/DOMAIN.md section 1; the protocol: src/core/invoker/protocol.ts.
-import type { Rule } from '../model/rule';
+import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { toValue } from '../parse/ast';
 import { INVOKER_EVENT_KEYS } from '../invoker/protocol';
-import { atProp, atVal, checkKnownFields, fix, kitFor, type Kit } from './kit';
+import { checkKnownFields, fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
 import { addRetryEdits } from './convert';
 import { RECOMMENDED_LAMBDA_RETRY } from './constants';
@@ -22,7 +22,12 @@ export const invokerPayloadRule: Rule = {
 };
 
 /** Errors the recommended Retry covers; a retrier on any of them (or a catch-all) counts. */
-const RETRIED = new Set([...RECOMMENDED_LAMBDA_RETRY.ErrorEquals, 'States.ALL', 'States.TaskFailed', 'Lambda.TooManyRequestsException']);
+const RETRIED = new Set([
+  ...RECOMMENDED_LAMBDA_RETRY.ErrorEquals,
+  'States.ALL',
+  'States.TaskFailed',
+  'Lambda.TooManyRequestsException',
+]);
 
 function checkTask(kit: Kit, task: TaskInfo): void {
   const invoker = task.invoker!;
@@ -30,8 +35,16 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   const payload = invoker.payload;
   if (!payload) {
     const v = invoker.payloadProp.value;
-    if (!(v.kind === 'string' && (invoker.payloadProp.key.endsWith('.$') || v.value?.toString().trim().startsWith('{%'))))
-      kit.report('XC412', 'error', `The invoker payload must be an object: { "service", "action", "region", "parameters" }; got ${v.kind}.`, atVal(v));
+    if (!(
+      v.kind === 'string' &&
+      (invoker.payloadProp.key.endsWith('.$') || v.value?.toString().trim().startsWith('{%'))
+    ))
+      kit.report(
+        'XC412',
+        'error',
+        `The invoker payload must be an object: { "service", "action", "region", "parameters" }; got ${v.kind}.`,
+        atNode(v),
+      );
     return;
   }
   const byName = checkKnownFields(kit, payload, INVOKER_EVENT_KEYS, 'XC409', 'error', 'invoker payload field');
@@ -41,7 +54,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'XC401',
       'error',
       `The invoker payload needs ${missing.map((m) => `"${m}"`).join(', ')} (e.g. { "service": "s3", "action": "getObject", "region": "us-west-2", "parameters": {...} }).`,
-      atProp(invoker.payloadProp),
+      atKey(invoker.payloadProp),
     );
   const serviceField = byName.get('service');
   const actionField = byName.get('action');
@@ -50,7 +63,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   const action = literalString(actionField);
   if (actionField && !actionField.dynamic) {
     if (action === undefined || !/^[A-Za-z][A-Za-z0-9]*$/.test(action)) {
-      kit.report('XC403', 'error', '"action" is the camelCase operation name, e.g. "getObject".', atVal(actionField.property));
+      kit.report(
+        'XC403',
+        'error',
+        '"action" is the camelCase operation name, e.g. "getObject".',
+        atValue(actionField.property),
+      );
     } else if (service) {
       const op = lookupOperation(service, action);
       if (op.operation && op.wrongCase) {
@@ -58,8 +76,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
           'XC403',
           'error',
           `"action" is camelCase: "${op.operation.action}" (the invoker builds ${op.operation.name}Command from it).`,
-          atVal(actionField.property),
-          fix(`Change to "${op.operation.action}"`, [kit.edit.replace(actionField.property.value, op.operation.action)], true),
+          atValue(actionField.property),
+          fix(
+            `Change to "${op.operation.action}"`,
+            [kit.edit.replace(actionField.property.value, op.operation.action)],
+            true,
+          ),
           { suggestion: op.operation.action },
         );
       } else if (!op.operation) {
@@ -67,22 +89,24 @@ function checkTask(kit: Kit, task: TaskInfo): void {
           'XC404',
           'error',
           `${service.v3} has no operation "${action}"${op.names.length ? `: did you mean ${op.names.map((n) => `"${n}"`).join(', ')}?` : '.'}`,
-          atVal(actionField.property),
-          op.names.slice(0, 3).flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(actionField.property.value, n)], i === 0)),
+          atValue(actionField.property),
+          op.names
+            .slice(0, 3)
+            .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(actionField.property.value, n)], i === 0)),
           op.names[0] ? { suggestion: op.names[0] } : undefined,
         );
       }
       if (op.operation && (!parametersField || !parametersField.dynamic)) {
         const input = parametersField?.property.value;
         if (input && input.kind !== 'object') {
-          kit.report('XC412', 'error', '"parameters" must be an object with the API\'s input members.', atVal(input));
+          kit.report('XC412', 'error', '"parameters" must be an object with the API\'s input members.', atNode(input));
         } else {
           checkMembers(
             kit,
             op.operation,
             'v3',
             input?.kind === 'object' ? input : undefined,
-            parametersField ? atProp(parametersField.property) : atVal(actionField.property),
+            parametersField ? atKey(parametersField.property) : atValue(actionField.property),
             `${service.v3}:${op.operation.action}`,
             { missing: 'XC405', unknown: 'XC406', unknownSeverity: 'error' },
           );
@@ -90,7 +114,13 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       }
     } else if (/^[A-Z]/.test(action)) {
       const camel = action.charAt(0).toLowerCase() + action.slice(1);
-      kit.report('XC403', 'error', `"action" is camelCase: "${camel}".`, atVal(actionField.property), fix(`Change to "${camel}"`, [kit.edit.replace(actionField.property.value, camel)], true));
+      kit.report(
+        'XC403',
+        'error',
+        `"action" is camelCase: "${camel}".`,
+        atValue(actionField.property),
+        fix(`Change to "${camel}"`, [kit.edit.replace(actionField.property.value, camel)], true),
+      );
     }
   }
   const regionField = byName.get('region');
@@ -102,7 +132,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC407',
         'error',
         `"region" must be a region code such as "us-west-2"${near ? `: did you mean "${near}"?` : '.'}`,
-        atVal(regionField.property),
+        atValue(regionField.property),
         near ? fix(`Change to "${near}"`, [kit.edit.replace(regionField.property.value, near)], true) : undefined,
       );
     } else if (task.partition && isPartition(task.partition) && partitionOfRegion(region) !== task.partition) {
@@ -110,7 +140,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC407',
         'error',
         `${region} is in partition ${partitionOfRegion(region)} but this task runs in ${task.partition}: the invoker's credentials cannot call another partition.`,
-        atVal(regionField.property),
+        atValue(regionField.property),
       );
     }
   }
@@ -121,30 +151,50 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         'XC408',
         'warning',
         'An "endpoint" taken from the execution input lets whoever starts the execution send signed AWS requests to any host (SSRF). Use a literal endpoint, or leave it out; the invoker honours it only when ALLOW_ENDPOINT_OVERRIDE is "true".',
-        atProp(endpoint.property),
+        atKey(endpoint.property),
       );
     } else {
       const url = literalString(endpoint);
       if (url === undefined || !/^https?:\/\/[^\s/]+/.test(url))
-        kit.report('XC412', 'error', '"endpoint" must be an http(s) URL, e.g. "https://s3.us-west-2.amazonaws.com".', atVal(endpoint.property));
+        kit.report(
+          'XC412',
+          'error',
+          '"endpoint" must be an http(s) URL, e.g. "https://s3.us-west-2.amazonaws.com".',
+          atValue(endpoint.property),
+        );
     }
   }
   const role = byName.get('assumeRoleArn');
   if (role && !role.dynamic) {
     const arn = literalString(role);
     if (arn === undefined || !parseRoleArn(arn))
-      kit.report('XC411', 'error', '"assumeRoleArn" must be an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<name>.', atVal(role.property));
+      kit.report(
+        'XC411',
+        'error',
+        '"assumeRoleArn" must be an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<name>.',
+        atValue(role.property),
+      );
   }
   const externalId = byName.get('externalId');
   if (externalId && !role)
-    kit.report('XC411', 'error', '"externalId" is only sent with "assumeRoleArn" (the role whose trust policy requires it).', atProp(externalId.property));
+    kit.report(
+      'XC411',
+      'error',
+      '"externalId" is only sent with "assumeRoleArn" (the role whose trust policy requires it).',
+      atKey(externalId.property),
+    );
 }
 
 function checkService(kit: Kit, f: Field | undefined) {
   if (!f || f.dynamic) return undefined;
   const name = literalString(f);
   if (name === undefined) {
-    kit.report('XC402', 'error', '"service" must be a string: the SDK v3 package name, e.g. "s3", "dynamodb", "cloudwatch-logs".', atVal(f.property));
+    kit.report(
+      'XC402',
+      'error',
+      '"service" must be a string: the SDK v3 package name, e.g. "s3", "dynamodb", "cloudwatch-logs".',
+      atValue(f.property),
+    );
     return undefined;
   }
   const found = lookupService(name, 'v3');
@@ -157,8 +207,10 @@ function checkService(kit: Kit, f: Field | undefined) {
     'XC402',
     'error',
     message,
-    atVal(f.property),
-    found.names.slice(0, 3).flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(f.property.value, n)], i === 0)),
+    atValue(f.property),
+    found.names
+      .slice(0, 3)
+      .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(f.property.value, n)], i === 0)),
     found.names[0] ? { suggestion: found.names[0] } : undefined,
   );
   return other;
@@ -183,7 +235,7 @@ function checkRetry(kit: Kit, task: TaskInfo): void {
     'XC410',
     'info',
     `The invoker is a Lambda call: add the recommended Retry on transient Lambda errors (${RECOMMENDED_LAMBDA_RETRY.ErrorEquals.join(', ')}; 2 s, 6 attempts, backoff 2), as AWS CDK does.`,
-    atVal(task.resourceProp!.value),
+    atNode(task.resourceProp!.value),
     fix('Add the recommended Lambda Retry', addRetryEdits(kit.edit, task), true),
   );
 }

@@ -13,7 +13,14 @@ export interface Kit {
   model: AslModel;
   tasks: TaskInfo[];
   edit: TextEditor;
-  report(code: string, severity: Severity, message: string, where: Where, fixes?: Fix[], data?: Record<string, unknown>): void;
+  report(
+    code: string,
+    severity: Severity,
+    message: string,
+    where: Where,
+    fixes?: Fix[],
+    data?: Record<string, unknown>,
+  ): void;
 }
 
 export function kitFor(ctx: RuleContext): Kit {
@@ -34,7 +41,11 @@ export function kitFor(ctx: RuleContext): Kit {
 }
 
 /** A Fix from edits that may be missing (a YAML shape we do not rewrite): undefined when any edit is missing. */
-export function fix(title: string, edits: Array<{ offset: number; length: number; newText: string } | undefined>, preferred = false): Fix[] {
+export function fix(
+  title: string,
+  edits: Array<{ offset: number; length: number; newText: string } | undefined>,
+  preferred = false,
+): Fix[] {
   if (edits.some((e) => e === undefined)) return [];
   const out: Fix = { title, edits: edits as Fix['edits'] };
   if (preferred) out.preferred = true;
@@ -86,12 +97,4 @@ export function checkKnownFields(
 export function whereMissing(container: PropertyNode | undefined, fallback: AstNode): Where {
   if (container) return { offset: container.keyOffset, length: container.keyLength, path: container.pointer };
   return { offset: fallback.offset, length: fallback.length, path: fallback.pointer };
-}
-
-export function atProp(p: PropertyNode): Where {
-  return { offset: p.keyOffset, length: p.keyLength, path: p.pointer };
-}
-export function atVal(p: PropertyNode | AstNode): Where {
-  const n = 'value' in p && 'keyOffset' in p ? p.value : (p as AstNode);
-  return { offset: n.offset, length: n.length, path: n.pointer };
 }

@@ -58,7 +58,12 @@ export function checkMembers(
 }
 
 /** The offset range of `part` inside a string node's text (JSON quotes, YAML quoted or plain), or undefined. */
-export function rangeInString(text: string, node: { offset: number; length: number }, index: number, part: string): { offset: number; length: number } | undefined {
+export function rangeInString(
+  text: string,
+  node: { offset: number; length: number },
+  index: number,
+  part: string,
+): { offset: number; length: number } | undefined {
   const q = text[node.offset];
   const start = node.offset + (q === '"' || q === "'" ? 1 : 0) + index;
   return text.slice(start, start + part.length) === part ? { offset: start, length: part.length } : undefined;

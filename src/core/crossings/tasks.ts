@@ -2,7 +2,7 @@
 // per model, that splits each Task's Resource (partition, integration, action, pattern), finds its
 // Parameters/Arguments and Credentials, and recognises invoker calls. Rules read this list instead of
 // rescanning the document.
-import { prop, stringValue, type ObjectNode, type PropertyNode } from '../parse/ast';
+import { stringValue, type ObjectNode, type PropertyNode } from '../parse/ast';
 import type { AslModel, StateInfo } from '../model/model';
 import { field, literalString, parseArn } from './values';
 
@@ -65,17 +65,30 @@ export function tasksOf(model: AslModel, invokerNames: readonly string[]): TaskI
   return tasks;
 }
 
-/** The parameters property of a state: `Arguments` in JSONata, `Parameters` in JSONPath (either if misplaced). */
-export function paramsPropertyOf(state: StateInfo, node: ObjectNode): PropertyNode | undefined {
-  return state.queryLanguage === 'JSONata'
-    ? (node.get('Arguments') ?? node.get('Parameters'))
-    : (node.get('Parameters') ?? node.get('Arguments'));
-}
-
 export function classify(state: StateInfo, node: ObjectNode, invokerNames: ReadonlySet<string>): TaskInfo {
-  const resourceProp = prop(node, 'Resource');
+  // One pass over the state's fields (first occurrence wins, as in the rest of the model).
+  let resourceProp: PropertyNode | undefined;
+  let parametersProp: PropertyNode | undefined;
+  let argumentsProp: PropertyNode | undefined;
+  let credentialsProp: PropertyNode | undefined;
+  for (const p of node.properties) {
+    switch (p.key) {
+      case 'Resource':
+        resourceProp ??= p;
+        break;
+      case 'Parameters':
+        parametersProp ??= p;
+        break;
+      case 'Arguments':
+        argumentsProp ??= p;
+        break;
+      case 'Credentials':
+        credentialsProp ??= p;
+        break;
+    }
+  }
   const resource = stringValue(resourceProp?.value);
-  const paramsProp = paramsPropertyOf(state, node);
+  const paramsProp = state.queryLanguage === 'JSONata' ? (argumentsProp ?? parametersProp) : (parametersProp ?? argumentsProp);
   const params = paramsProp?.value.kind === 'object' ? paramsProp.value : undefined;
   const info: TaskInfo = {
     state,
@@ -89,7 +102,7 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
     pattern: '',
     paramsProp,
     params,
-    credentialsProp: prop(node, 'Credentials'),
+    credentialsProp,
     invoker: undefined,
   };
   const parsed = resource === undefined ? undefined : parseResource(resource);
@@ -119,7 +132,10 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
   return info;
 }
 
-type ParsedResource = Pick<TaskInfo, 'partition' | 'integration' | 'service' | 'action' | 'pattern' | 'region' | 'account'>;
+type ParsedResource = Pick<
+  TaskInfo,
+  'partition' | 'integration' | 'service' | 'action' | 'pattern' | 'region' | 'account'
+>;
 const resourceMemo = new Map<string, ParsedResource | undefined>();
 
 /** Splits a Resource ARN; memoised, as a definition repeats a handful of resources thousands of times. */
@@ -134,7 +150,13 @@ export function parseResource(resource: string): ParsedResource | undefined {
 function splitResource(resource: string): ParsedResource | undefined {
   const arn = parseArn(resource);
   if (!arn) return undefined;
-  const out: ParsedResource = { partition: arn.partition, integration: 'other', service: undefined, action: undefined, pattern: '' };
+  const out: ParsedResource = {
+    partition: arn.partition,
+    integration: 'other',
+    service: undefined,
+    action: undefined,
+    pattern: '',
+  };
   if (arn.service === 'states' && arn.region === '' && arn.account === '') {
     const parts = arn.resource.split(':');
     const [svc = '', second = ''] = parts;

@@ -13,7 +13,13 @@ export function isJsonataString(value: unknown): boolean {
   let j = value.length - 1;
   while (i <= j && value.charCodeAt(i) <= 32) i++;
   while (j > i && value.charCodeAt(j) <= 32) j--;
-  return j - i >= 3 && value.charCodeAt(i) === 123 && value.charCodeAt(i + 1) === 37 && value.charCodeAt(j - 1) === 37 && value.charCodeAt(j) === 125;
+  return (
+    j - i >= 3 &&
+    value.charCodeAt(i) === 123 &&
+    value.charCodeAt(i + 1) === 37 &&
+    value.charCodeAt(j - 1) === 37 &&
+    value.charCodeAt(j) === 125
+  );
 }
 
 /** True when a node's value is computed at run time (a JSONata expression). */

@@ -2,8 +2,10 @@
 // the ALLOWED_CALLS allowlist, command and error naming. Pure: no AWS SDK, no vscode. Shared by the handler
 // (src/invoker), the deployer (src/aws), the CLI and the crossing rules. Facts: ../shared/DOMAIN.md section 1.
 
-/** The function name used when the user does not choose one. */
-export const DEFAULT_INVOKER_NAME = 'sfn-crossings-invoker';
+import { DEFAULT_INVOKER_FUNCTION_NAME } from '../invokerName';
+
+/** The function name used when the user does not choose one (`sfn-crossings-invoker`). */
+export const DEFAULT_INVOKER_NAME = DEFAULT_INVOKER_FUNCTION_NAME;
 /** The execution role name used when the user does not choose one. */
 export const DEFAULT_INVOKER_ROLE_NAME = 'sfn-crossings-invoker-role';
 

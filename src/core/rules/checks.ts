@@ -4,7 +4,7 @@ import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { QueryLanguage } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { describe, didYouMean, isJsonataString, q, replaceFix } from './util';
+import { type Label, describe, didYouMean, isJsonataString, label, q, replaceFix } from './util';
 
 export interface NumberSpec {
   integer?: boolean;
@@ -18,7 +18,7 @@ export interface NumberSpec {
 export function checkNumber(
   ctx: RuleContext,
   p: PropertyNode | undefined,
-  where: string,
+  where: Label,
   ql: QueryLanguage,
   spec: NumberSpec,
 ): number | undefined {
@@ -35,7 +35,7 @@ export function checkNumber(
       finding(
         C.valueType,
         'error',
-        `${where}: "${p.key}" must be ${spec.integer ? 'an integer' : 'a number'}${alt}, not ${describe(v)}.${pathHint}`,
+        `${label(where)}: "${p.key}" must be ${spec.integer ? 'an integer' : 'a number'}${alt}, not ${describe(v)}.${pathHint}`,
         atValue(p),
       ),
     );
@@ -49,7 +49,12 @@ export function checkNumber(
   if (spec.max !== undefined && n > spec.max) problems.push(`at most ${spec.max}`);
   if (problems.length) {
     ctx.report(
-      finding(C.valueRange, 'error', `${where}: "${p.key}" is ${n} but must be ${problems.join(' and ')}.`, atValue(p)),
+      finding(
+        C.valueRange,
+        'error',
+        `${label(where)}: "${p.key}" is ${n} but must be ${problems.join(' and ')}.`,
+        atValue(p),
+      ),
     );
     return undefined;
   }
@@ -68,7 +73,7 @@ export const BOOLEAN: readonly JsonKind[] = ['boolean'];
 export function checkKind(
   ctx: RuleContext,
   p: PropertyNode | undefined,
-  where: string,
+  where: Label,
   kinds: readonly JsonKind[],
   opts: { ql?: QueryLanguage; jsonata?: boolean; hint?: string } = {},
 ): boolean {
@@ -83,7 +88,7 @@ export function checkKind(
     finding(
       C.valueType,
       'error',
-      `${where}: "${p.key}" must be ${names.join(' or ')}, not ${describe(p.value)}.${opts.hint ? ` ${opts.hint}` : ''}`,
+      `${label(where)}: "${p.key}" must be ${names.join(' or ')}, not ${describe(p.value)}.${opts.hint ? ` ${opts.hint}` : ''}`,
       atValue(p),
     ),
   );
@@ -93,7 +98,7 @@ export function checkKind(
 export function checkEnum(
   ctx: RuleContext,
   p: PropertyNode | undefined,
-  where: string,
+  where: Label,
   allowed: readonly string[],
   ql?: QueryLanguage,
 ): void {
@@ -108,7 +113,7 @@ export function checkEnum(
     finding(
       C.enumValue,
       'error',
-      `${where}: "${p.key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(v)}.${hint}`,
+      `${label(where)}: "${p.key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${describe(v)}.${hint}`,
       atValue(p),
       fix ? { fixes: [fix] } : {},
     ),
@@ -120,7 +125,7 @@ export function checkUnknownFields(
   ctx: RuleContext,
   node: ObjectNode,
   allowed: ReadonlySet<string>,
-  where: string,
+  where: Label,
   opts: {
     severity?: 'error' | 'warning';
     skip?: ReadonlySet<string>;
@@ -137,7 +142,7 @@ export function checkUnknownFields(
         finding(
           C.unknownField,
           opts.severity ?? 'error',
-          `${where} does not accept the field ${q(p.key)}: ${why}. Remove it.`,
+          `${label(where)} does not accept the field ${q(p.key)}: ${why}. Remove it.`,
           atKey(p),
         ),
       );
@@ -152,7 +157,7 @@ export function checkUnknownFields(
       finding(
         C.unknownField,
         opts.severity ?? 'error',
-        `${where} does not accept the field ${q(p.key)}.${near ? ` Did you mean "${near}"?` : ' Remove it.'}`,
+        `${label(where)} does not accept the field ${q(p.key)}.${near ? ` Did you mean "${near}"?` : ' Remove it.'}`,
         atKey(p),
         fix ? { fixes: [fix], data: { suggestion: near } } : near ? { data: { suggestion: near } } : {},
       ),
@@ -161,7 +166,7 @@ export function checkUnknownFields(
 }
 
 /** ASL204 on every field of a group after the first one present. */
-export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: readonly string[], where: string): void {
+export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: readonly string[], where: Label): void {
   let count = 0;
   for (const f of fields) if (node.has(f)) count++;
   if (count < 2) return;
@@ -175,7 +180,7 @@ export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: reado
       finding(
         C.exclusiveFields,
         'error',
-        `${where} has both "${first!.key}" and "${p.key}": ${fields.length > 2 ? `only one of ${fields.map((f) => `"${f}"`).join(', ')} is allowed` : 'they are mutually exclusive'}. Keep one.`,
+        `${label(where)} has both "${first!.key}" and "${p.key}": ${fields.length > 2 ? `only one of ${fields.map((f) => `"${f}"`).join(', ')} is allowed` : 'they are mutually exclusive'}. Keep one.`,
         atKey(p),
       ),
     );

@@ -7,7 +7,7 @@ import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
 import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields } from './checks';
 import { CHOICE_RULE_FIELDS, COMPARISONS } from './stateFields';
-import { describe, q } from './util';
+import { type Label, describe, label, LazyLabel } from './util';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const JSONATA_RULE_FIELDS = new Set(['Condition', 'Next', 'Comment', 'Assign', 'Output']);
@@ -17,7 +17,7 @@ const SKIP_NESTED = new Set(['End', ...TOP_ONLY]);
 const SKIP_JSONATA = new Set(['End', ...CHOICE_RULE_FIELDS]);
 
 export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
-  const where = `State ${q(state.name)}`;
+  const where: Label = new LazyLabel('State ', state.name);
   checkKind(ctx, node.get('Default'), where, STRING);
   const choices = node.get('Choices');
   if (!choices) {
@@ -25,7 +25,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       finding(
         C.missingField,
         'error',
-        `${where} is a Choice state without "Choices": add an array of rules, each with a "Next".`,
+        `${label(where)} is a Choice state without "Choices": add an array of rules, each with a "Next".`,
         atKey(state.entry),
       ),
     );
@@ -38,7 +38,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       finding(
         C.choiceRule,
         'error',
-        `${where}: "Choices" is empty; add at least one rule with a "Next".`,
+        `${label(where)}: "Choices" is empty; add at least one rule with a "Next".`,
         atValue(choices),
       ),
     );
@@ -48,10 +48,10 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
   const stack: Array<{ rule: AstNode; top: boolean }> = items.map((rule) => ({ rule, top: true })).reverse();
   while (stack.length) {
     const { rule, top } = stack.pop()!;
-    const rw = top ? `A Choice rule of ${q(state.name)}` : `A nested Choice rule of ${q(state.name)}`;
+    const rw: Label = new LazyLabel(top ? 'A Choice rule of ' : 'A nested Choice rule of ', state.name);
     if (rule.kind !== 'object') {
       ctx.report(
-        finding(C.choiceRule, 'error', `${rw} must be an object, not ${describe(rule)}.`, {
+        finding(C.choiceRule, 'error', `${label(rw)} must be an object, not ${describe(rule)}.`, {
           offset: rule.offset,
           length: rule.length,
           path: rule.pointer,
@@ -65,7 +65,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
         finding(
           C.choiceRule,
           'error',
-          `${rw} has "End": a Choice rule cannot end the execution. Point its "Next" at a Succeed state instead.`,
+          `${label(rw)} has "End": a Choice rule cannot end the execution. Point its "Next" at a Succeed state instead.`,
           atKey(end),
         ),
       );
@@ -75,7 +75,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
         finding(
           C.choiceRule,
           'error',
-          `${rw} has no "Next": add the name of the state to run when the rule matches.`,
+          `${label(rw)} has no "Next": add the name of the state to run when the rule matches.`,
           opening(rule),
         ),
       );
@@ -87,7 +87,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
             finding(
               C.choiceRule,
               'error',
-              `${rw} has "${key}": only top-level Choice rules take "${key}". Move it to the enclosing rule.`,
+              `${label(rw)} has "${key}": only top-level Choice rules take "${key}". Move it to the enclosing rule.`,
               atKey(p),
             ),
           );
@@ -103,7 +103,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
           finding(
             C.choiceRule,
             'error',
-            `${rw} has no "Condition": in JSONata a rule is "Condition": "{% <boolean expression> %}".`,
+            `${label(rw)} has no "Condition": in JSONata a rule is "Condition": "{% <boolean expression> %}".`,
             opening(rule),
           ),
         );
@@ -122,8 +122,8 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
             C.choiceRule,
             'error',
             comparisons.length === 0 && !logical.length
-              ? `${rw} has "Variable" but no comparison: add one operator such as "StringEquals" or "NumericGreaterThan".`
-              : `${rw} must have exactly one comparison with "Variable" (found ${[...comparisons, ...logical].map((p) => `"${p.key}"`).join(', ')}). Combine comparisons with "And"/"Or".`,
+              ? `${label(rw)} has "Variable" but no comparison: add one operator such as "StringEquals" or "NumericGreaterThan".`
+              : `${label(rw)} must have exactly one comparison with "Variable" (found ${[...comparisons, ...logical].map((p) => `"${p.key}"`).join(', ')}). Combine comparisons with "And"/"Or".`,
             atKey(variable),
           ),
         );
@@ -133,10 +133,10 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
           C.choiceRule,
           'error',
           comparisons.length
-            ? `${rw} has "${comparisons[0]!.key}" but no "Variable": add "Variable" with the path to compare.`
+            ? `${label(rw)} has "${comparisons[0]!.key}" but no "Variable": add "Variable" with the path to compare.`
             : logical.length
-              ? `${rw} combines ${logical.map((p) => `"${p.key}"`).join(' and ')}: use one of "And", "Or", "Not" per rule and nest the others.`
-              : `${rw} has no condition: add "Variable" with a comparison operator, or "And", "Or" or "Not".`,
+              ? `${label(rw)} combines ${logical.map((p) => `"${p.key}"`).join(' and ')}: use one of "And", "Or", "Not" per rule and nest the others.`
+              : `${label(rw)} has no condition: add "Variable" with a comparison operator, or "And", "Or" or "Not".`,
           comparisons.length ? atKey(comparisons[0]!) : logical.length > 1 ? atKey(logical[1]!) : opening(rule),
         ),
       );
@@ -150,7 +150,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
           finding(
             C.valueRange,
             'error',
-            `${rw}: "${p.key}" needs an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`,
+            `${label(rw)}: "${p.key}" needs an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`,
             atValue(p),
           ),
         );
@@ -163,7 +163,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       if (!checkKind(ctx, p, rw, ARRAY)) continue;
       const nested = p.value.kind === 'array' ? p.value.items : [];
       if (nested.length === 0)
-        ctx.report(finding(C.choiceRule, 'error', `${rw}: "${p.key}" needs at least one rule.`, atValue(p)));
+        ctx.report(finding(C.choiceRule, 'error', `${label(rw)}: "${p.key}" needs at least one rule.`, atValue(p)));
       for (let i = nested.length - 1; i >= 0; i--) stack.push({ rule: nested[i]!, top: false });
     }
   }

@@ -32,8 +32,12 @@ const PATH_FIELDS: ReadonlyArray<[string, PathOptions, boolean]> = [
   ['CausePath', REFERENCE, true],
 ];
 
+const PATH_FIELD_BY_KEY = new Map(PATH_FIELDS.map(([key, opts, intrinsic]) => [key, [opts, intrinsic] as const]));
+/** JSONPath payload templates. Credentials content is checked by the crossing rules (XC1xx). */
+const TEMPLATE_FIELDS = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']);
+
 /** Fields whose strings are evaluated as JSONata in JSONata states (besides nested ones below). */
-const JSONATA_FIELDS = [
+const JSONATA_FIELDS = new Set([
   'Arguments',
   'Output',
   'Assign',
@@ -49,7 +53,7 @@ const JSONATA_FIELDS = [
   'MaxConcurrency',
   'ToleratedFailureCount',
   'ToleratedFailurePercentage',
-];
+]);
 
 export const expressionsRule: Rule = {
   id: 'expressions',
@@ -64,26 +68,30 @@ export const expressionsRule: Rule = {
 };
 
 function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
-  for (const [key, opts, intrinsic] of PATH_FIELDS) checkPathField(ctx, node.get(key), opts, intrinsic);
-  // Credentials content is checked by the crossing rules (XC1xx); only its type is checked here.
-  for (const key of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']) walkTemplate(ctx, node.get(key)?.value);
-  const reader = node.get('ItemReader')?.value;
-  walkTemplate(ctx, nested(reader, 'Parameters'));
-  checkPathField(ctx, propOf(nested(reader, 'ReaderConfig'), 'MaxItemsPath'), REFERENCE, false);
-  walkTemplate(ctx, nested(node.get('ResultWriter')?.value, 'Parameters'));
-  const batcher = node.get('ItemBatcher')?.value;
-  walkTemplate(ctx, nested(batcher, 'BatchInput'));
-  checkPathField(ctx, propOf(batcher, 'MaxItemsPerBatchPath'), REFERENCE, false);
-  checkPathField(ctx, propOf(batcher, 'MaxInputBytesPerBatchPath'), REFERENCE, false);
-  for (const catcher of arrayItems(node.get('Catch')?.value)) {
-    checkPathField(ctx, propOf(catcher, 'ResultPath'), RESULT_PATH, false);
-    walkTemplate(ctx, nested(catcher, 'Assign'));
+  // One pass over the state's fields, dispatching on the key.
+  for (const p of node.properties) {
+    const pathField = PATH_FIELD_BY_KEY.get(p.key);
+    if (pathField) checkPathField(ctx, p, pathField[0], pathField[1]);
+    else if (TEMPLATE_FIELDS.has(p.key)) walkTemplate(ctx, p.value);
+    else if (p.key === 'ItemReader') {
+      walkTemplate(ctx, nested(p.value, 'Parameters'));
+      checkPathField(ctx, propOf(nested(p.value, 'ReaderConfig'), 'MaxItemsPath'), REFERENCE, false);
+    } else if (p.key === 'ResultWriter') walkTemplate(ctx, nested(p.value, 'Parameters'));
+    else if (p.key === 'ItemBatcher') {
+      walkTemplate(ctx, nested(p.value, 'BatchInput'));
+      checkPathField(ctx, propOf(p.value, 'MaxItemsPerBatchPath'), REFERENCE, false);
+      checkPathField(ctx, propOf(p.value, 'MaxInputBytesPerBatchPath'), REFERENCE, false);
+    } else if (p.key === 'Catch') {
+      for (const catcher of arrayItems(p.value)) {
+        checkPathField(ctx, propOf(catcher, 'ResultPath'), RESULT_PATH, false);
+        walkTemplate(ctx, nested(catcher, 'Assign'));
+      }
+    } else if (p.key === 'Choices' && state.type === 'Choice') checkChoicePaths(ctx, p.value);
   }
-  if (state.type === 'Choice') checkChoicePaths(ctx, node);
 }
 
 function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
-  for (const key of JSONATA_FIELDS) walkJsonata(ctx, node.get(key)?.value);
+  for (const p of node.properties) if (JSONATA_FIELDS.has(p.key)) walkJsonata(ctx, p.value);
   const reader = node.get('ItemReader')?.value;
   walkJsonata(ctx, nested(reader, 'Arguments'));
   walkJsonata(ctx, nested(nested(reader, 'ReaderConfig'), 'MaxItems'));
@@ -112,8 +120,8 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
 }
 
 /** Choice rules: Variable and the *Path operands are reference paths; nested rules with a stack. */
-function checkChoicePaths(ctx: RuleContext, node: ObjectNode): void {
-  const stack: AstNode[] = [...arrayItems(node.get('Choices')?.value)];
+function checkChoicePaths(ctx: RuleContext, choices: AstNode): void {
+  const stack: AstNode[] = [...arrayItems(choices)];
   while (stack.length) {
     const rule = stack.pop()!;
     if (rule.kind !== 'object') continue;
@@ -193,21 +201,22 @@ function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
       continue;
     }
     if (node.kind !== 'object') continue;
-    const seen = new Map<string, PropertyNode>();
+    let hasDynamic = false;
+    for (const p of node.properties) if (p.key.endsWith('.$')) hasDynamic = true;
     for (const p of node.properties) {
       const dynamic = p.key.endsWith('.$') && p.key.length > 2;
       const name = dynamic ? p.key.slice(0, -2) : p.key;
-      const first = seen.get(name);
-      if (first && first.key !== p.key)
+      // The same field with and without ".$", reported once, on the later key.
+      const other = hasDynamic ? node.get(dynamic ? name : `${p.key}.$`) : undefined;
+      if (other && other.keyOffset < p.keyOffset)
         ctx.report(
           finding(
             C.duplicateTemplateField,
             'error',
-            `${q(p.key)} and ${q(first.key)} both produce the field ${q(name)} once ".$" is removed; Step Functions rejects the definition. Keep one of them.`,
+            `${q(p.key)} and ${q(other.key)} both produce the field ${q(name)} once ".$" is removed; Step Functions rejects the definition. Keep one of them.`,
             atKey(p),
           ),
         );
-      else if (!first) seen.set(name, p);
       if (!dynamic) {
         stack.push(p.value);
         continue;
@@ -258,10 +267,12 @@ function walkJsonata(ctx: RuleContext, root: AstNode | undefined): void {
       ctx.report(
         finding(
           surround ? C.jsonataSurround : C.jsonataSyntax,
-          'error',
+          problem.kind === 'tooDeep' ? 'warning' : 'error',
           surround
             ? `JSONata expression: ${problem.message}.`
-            : `JSONata syntax error: ${problem.message}. Fix the expression (Step Functions would reject it).`,
+            : problem.kind === 'tooDeep'
+              ? `JSONata expression not checked: ${problem.message}.`
+              : `JSONata syntax error: ${problem.message}. Fix the expression (Step Functions would reject it).`,
           atStringPart(ctx.model.parsed.text, node, problem.index, problem.length),
         ),
       );

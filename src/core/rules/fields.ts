@@ -5,7 +5,18 @@ import type { ObjectNode } from '../parse/ast';
 import { atKey, atNode, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { QueryLanguage, Scope, StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { ARRAY, BOOLEAN, OBJECT, STRING, STRING_OR_NULL, checkEnum, checkExclusive, checkKind, checkNumber, checkUnknownFields } from './checks';
+import {
+  ARRAY,
+  BOOLEAN,
+  OBJECT,
+  STRING,
+  STRING_OR_NULL,
+  checkEnum,
+  checkExclusive,
+  checkKind,
+  checkNumber,
+  checkUnknownFields,
+} from './checks';
 import { checkChoice } from './choice';
 import { checkMap } from './mapFields';
 import { checkResource } from './resource';
@@ -20,7 +31,7 @@ import {
   STATE_TYPES,
   type StateType,
 } from './stateFields';
-import { describe, didYouMean, q, replaceFix } from './util';
+import { type Label, describe, didYouMean, label, q, replaceFix, LazyLabel } from './util';
 
 const MAX_SECONDS = 99_999_999;
 const FLOW_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
@@ -54,7 +65,12 @@ function checkRoot(ctx: RuleContext, root: ObjectNode): void {
   const version = root.get('Version');
   if (checkKind(ctx, version, where, STRING) && version!.value.kind === 'string' && version!.value.value !== '1.0')
     ctx.report(
-      finding(C.enumValue, 'error', `${where}: "Version" must be "1.0" (the only ASL version).`, atValue(version!)),
+      finding(
+        C.enumValue,
+        'error',
+        `${label(where)}: "Version" must be "1.0" (the only ASL version).`,
+        atValue(version!),
+      ),
     );
   checkNumber(ctx, root.get('TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
   checkEnum(ctx, root.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
@@ -79,7 +95,7 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
       finding(
         C.scopeShape,
         'error',
-        `${where} has no "States": add an object mapping each state name to its definition.`,
+        `${label(where)} has no "States": add an object mapping each state name to its definition.`,
         {
           offset: scope.node.offset,
           length: 1,
@@ -92,7 +108,7 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
       finding(
         C.scopeShape,
         'error',
-        `${where}: "States" must be an object mapping state names to states, not ${describe(states.value)}.`,
+        `${label(where)}: "States" must be an object mapping state names to states, not ${describe(states.value)}.`,
         atValue(states),
       ),
     );
@@ -101,7 +117,7 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
       finding(
         C.scopeShape,
         'error',
-        `${where}: "States" is empty; it needs at least the state named in "StartAt".`,
+        `${label(where)}: "States" is empty; it needs at least the state named in "StartAt".`,
         atValue(states),
       ),
     );
@@ -110,7 +126,7 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
     const config = scope.node.get('ProcessorConfig');
     if (checkKind(ctx, config, where, OBJECT)) {
       const cfg = config!.value as ObjectNode;
-      const w = `The ProcessorConfig of ${q(scope.owner?.name ?? '?')}`;
+      const w: Label = new LazyLabel('The ProcessorConfig of ', scope.owner?.name ?? '?');
       checkUnknownFields(ctx, cfg, PROCESSOR_CONFIG_FIELDS, w);
       checkEnum(ctx, cfg.get('Mode'), w, ['INLINE', 'DISTRIBUTED']);
       checkEnum(ctx, cfg.get('ExecutionType'), w, ['STANDARD', 'EXPRESS']);
@@ -119,14 +135,14 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
 }
 
 function checkState(ctx: RuleContext, state: StateInfo): void {
-  const where = `State ${q(state.name)}`;
+  const where: Label = new LazyLabel('State ', state.name);
   const node = state.node;
   if (!node) {
     ctx.report(
       finding(
         C.valueType,
         'error',
-        `${where} must be an object with at least "Type", not ${describe(state.entry.value)}.`,
+        `${label(where)} must be an object with at least "Type", not ${describe(state.entry.value)}.`,
         atValue(state.entry),
       ),
     );
@@ -138,7 +154,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
       finding(
         C.missingField,
         'error',
-        `${where} has no "Type": add one of ${STATE_TYPES.join(', ')}.`,
+        `${label(where)} has no "Type": add one of ${STATE_TYPES.join(', ')}.`,
         atKey(state.entry),
       ),
     );
@@ -157,7 +173,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
       finding(
         C.stateType,
         'error',
-        `${where}: "Type" must be one of ${STATE_TYPES.join(', ')}, not ${describe(typeProp.value)}.${hint}`,
+        `${label(where)}: "Type" must be one of ${STATE_TYPES.join(', ')}, not ${describe(typeProp.value)}.${hint}`,
         atValue(typeProp),
         fix ? { fixes: [fix] } : {},
       ),
@@ -205,7 +221,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
 }
 
 function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
-  const where = `State ${q(state.name)}`;
+  const where: Label = new LazyLabel('State ', state.name);
   const end = node.get('End');
   const next = node.get('Next');
   checkKind(ctx, next, where, STRING);
@@ -219,7 +235,9 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
             ? 'a Choice state cannot end the execution: send a Choice rule or "Default" to a Succeed state'
             : 'a Choice state moves on through its Choices and "Default", not "Next"'
           : `a ${type} state always ends the execution`;
-      ctx.report(finding(C.endOrNext, 'error', `${where} has "${p.key}" but ${why}. Remove "${p.key}".`, atKey(p)));
+      ctx.report(
+        finding(C.endOrNext, 'error', `${label(where)} has "${p.key}" but ${why}. Remove "${p.key}".`, atKey(p)),
+      );
     }
     return;
   }
@@ -229,7 +247,7 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
       finding(
         C.endOrNext,
         'error',
-        `${where} has both "Next" and "End": a state either continues to "Next" or ends the execution. Remove one of them.`,
+        `${label(where)} has both "Next" and "End": a state either continues to "Next" or ends the execution. Remove one of them.`,
         atKey(end),
       ),
     );
@@ -239,22 +257,22 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
         C.endOrNext,
         'error',
         end
-          ? `${where} has "End": false and no "Next": add "Next" with the state to run after it, or set "End": true.`
-          : `${where} has neither "Next" nor "End": add "Next" with the state to run after it, or "End": true if the execution ends here.`,
+          ? `${label(where)} has "End": false and no "Next": add "Next" with the state to run after it, or set "End": true.`
+          : `${label(where)} has neither "Next" nor "End": add "Next" with the state to run after it, or "End": true if the execution ends here.`,
         end ? atValue(end) : atKey(state.entry),
       ),
     );
   }
 }
 
-function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
+function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
   const resource = node.get('Resource');
   if (!resource)
     ctx.report(
       finding(
         C.missingField,
         'error',
-        `${where} is a Task without "Resource": add the ARN of the integration, function or activity to run.`,
+        `${label(where)} is a Task without "Resource": add the ARN of the integration, function or activity to run.`,
         atKey(state.entry),
       ),
     );
@@ -271,7 +289,7 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
       finding(
         C.heartbeatTimeout,
         'error',
-        `${where}: "HeartbeatSeconds" (${heartbeat}) must be smaller than "TimeoutSeconds" (${timeout}); otherwise the heartbeat can never fire before the timeout.`,
+        `${label(where)}: "HeartbeatSeconds" (${heartbeat}) must be smaller than "TimeoutSeconds" (${timeout}); otherwise the heartbeat can never fire before the timeout.`,
         atValue(heartbeatProp!),
       ),
     );
@@ -285,14 +303,14 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
   checkKind(ctx, node.get('Arguments'), where, OBJECT, { ql, jsonata: true });
 }
 
-function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
+function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
   const keys = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
   if (!keys.some((k) => node.has(k)))
     ctx.report(
       finding(
         C.missingField,
         'error',
-        `${where} is a Wait without a duration: add one of "Seconds", "SecondsPath", "Timestamp" or "TimestampPath".`,
+        `${label(where)} is a Wait without a duration: add one of "Seconds", "SecondsPath", "Timestamp" or "TimestampPath".`,
         atKey(state.entry),
       ),
     );
@@ -305,7 +323,7 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         finding(
           C.valueRange,
           'error',
-          `${where}: "Timestamp" ${q(s)} is not an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`,
+          `${label(where)}: "Timestamp" ${q(s)} is not an RFC 3339 timestamp such as 2026-01-31T23:59:00Z.`,
           atValue(ts!),
         ),
       );
@@ -313,14 +331,14 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
   for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, node.get(key), where, STRING);
 }
 
-function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string): void {
+function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label): void {
   const branches = node.get('Branches');
   if (!branches) {
     ctx.report(
       finding(
         C.missingField,
         'error',
-        `${where} is a Parallel state without "Branches": add an array of branches, each with "StartAt" and "States".`,
+        `${label(where)} is a Parallel state without "Branches": add an array of branches, each with "StartAt" and "States".`,
         atKey(state.entry),
       ),
     );
@@ -333,7 +351,7 @@ function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, whe
       finding(
         C.scopeShape,
         'error',
-        `${where}: "Branches" is empty; add at least one branch with "StartAt" and "States".`,
+        `${label(where)}: "Branches" is empty; add at least one branch with "StartAt" and "States".`,
         atValue(branches),
       ),
     );
@@ -343,7 +361,7 @@ function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, whe
         finding(
           C.scopeShape,
           'error',
-          `${where}: each branch must be an object with "StartAt" and "States", not ${describe(b)}.`,
+          `${label(where)}: each branch must be an object with "StartAt" and "States", not ${describe(b)}.`,
           atNode(b),
         ),
       );

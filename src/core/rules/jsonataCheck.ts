@@ -6,7 +6,8 @@ import jsonata from 'jsonata';
 import type { SyntaxProblem } from './jsonpath';
 
 export interface JsonataProblem extends SyntaxProblem {
-  kind: 'surround' | 'syntax';
+  /** 'tooDeep': the parser ran out of stack; not a verdict on the expression. */
+  kind: 'surround' | 'syntax' | 'tooDeep';
 }
 
 const WS = /\s/;
@@ -52,6 +53,13 @@ export function checkJsonataString(s: string): JsonataProblem | undefined {
     jsonata(body);
     return undefined;
   } catch (e) {
+    if (e instanceof RangeError)
+      return {
+        kind: 'tooDeep',
+        message: 'the expression is nested too deeply to be checked',
+        index: 0,
+        length: s.length,
+      };
     const err = e as { message?: string; position?: number; token?: unknown };
     const pos = typeof err.position === 'number' ? Math.max(0, Math.min(err.position - 1, body.length - 1)) : 0;
     return { kind: 'syntax', message: err.message ?? 'invalid JSONata', index: 2 + pos, length: 1 };

@@ -15,16 +15,16 @@ import {
   RESULT_WRITER_FIELDS,
   WRITER_CONFIG_FIELDS,
 } from './stateFields';
-import { q } from './util';
+import { type Label, label, q, LazyLabel } from './util';
 
-export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: string, ql: QueryLanguage): void {
+export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
   const processor = node.get('ItemProcessor') ?? node.get('Iterator');
   if (!processor)
     ctx.report(
       finding(
         C.missingField,
         'error',
-        `${where} is a Map state without "ItemProcessor": add one with "StartAt" and "States" for each item.`,
+        `${label(where)} is a Map state without "ItemProcessor": add one with "StartAt" and "States" for each item.`,
         atKey(state.entry),
       ),
     );
@@ -46,14 +46,14 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
   const reader = node.get('ItemReader');
   if (checkKind(ctx, reader, where, OBJECT)) {
     const r = reader!.value as ObjectNode;
-    const w = `The ItemReader of ${q(state.name)}`;
+    const w: Label = new LazyLabel('The ItemReader of ', state.name);
     checkUnknownFields(ctx, r, ITEM_READER_FIELDS, w);
     if (!r.has('Resource'))
       ctx.report(
         finding(
           C.missingField,
           'error',
-          `${w} has no "Resource": add e.g. "arn:aws:states:::s3:getObject".`,
+          `${label(w)} has no "Resource": add e.g. "arn:aws:states:::s3:getObject".`,
           atKey(reader!),
         ),
       );
@@ -61,7 +61,7 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
     const config = r.get('ReaderConfig');
     if (checkKind(ctx, config, w, OBJECT)) {
       const c = config!.value as ObjectNode;
-      const cw = `The ReaderConfig of ${q(state.name)}`;
+      const cw: Label = new LazyLabel('The ReaderConfig of ', state.name);
       checkUnknownFields(ctx, c, READER_CONFIG_FIELDS, cw, { severity: 'warning' });
       for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, c, g.fields, cw);
       checkNumber(ctx, c.get('MaxItems'), cw, ql, { integer: true, min: 0, max: 100_000_000 });
@@ -72,7 +72,7 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
   const batcher = node.get('ItemBatcher');
   if (checkKind(ctx, batcher, where, OBJECT)) {
     const b = batcher!.value as ObjectNode;
-    const w = `The ItemBatcher of ${q(state.name)}`;
+    const w: Label = new LazyLabel('The ItemBatcher of ', state.name);
     checkUnknownFields(ctx, b, ITEM_BATCHER_FIELDS, w);
     for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, b, g.fields, w);
     checkNumber(ctx, b.get('MaxItemsPerBatch'), w, ql, { integer: true, above: 0 });
@@ -82,7 +82,7 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
   const writer = node.get('ResultWriter');
   if (checkKind(ctx, writer, where, OBJECT)) {
     const wr = writer!.value as ObjectNode;
-    const w = `The ResultWriter of ${q(state.name)}`;
+    const w: Label = new LazyLabel('The ResultWriter of ', state.name);
     checkUnknownFields(ctx, wr, RESULT_WRITER_FIELDS, w);
     // WriterConfig alone is valid (results go to the state output, transformed).
     if (!wr.has('Resource') && !wr.has('WriterConfig'))
@@ -90,7 +90,7 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
         finding(
           C.missingField,
           'error',
-          `${w} needs "Resource" (with its Parameters/Arguments) or "WriterConfig".`,
+          `${label(w)} needs "Resource" (with its Parameters/Arguments) or "WriterConfig".`,
           atKey(writer!),
         ),
       );

@@ -7,7 +7,7 @@ import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { CHOICE_RULE_FIELDS, JSONATA_ONLY, JSONPATH_ONLY } from './stateFields';
+import { CHOICE_RULE_FIELDS, JSONATA_ONLY, JSONPATH_ONLY, STATE_FIELDS, type StateType } from './stateFields';
 import { q } from './util';
 
 const JSONATA_CHOICE_FIELDS = new Set(['Condition', 'Next', 'Comment', 'Assign', 'Output']);
@@ -66,7 +66,7 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
       ),
     );
   };
-  for (const p of node.properties) if (JSONPATH_ONLY.has(p.key)) report(p, '');
+  for (const p of node.properties) if (JSONPATH_ONLY.has(p.key) && acceptedByType(state, p.key)) report(p, '');
   for (const catcher of items(node.get('Catch')?.value)) {
     const rp = prop(catcher, 'ResultPath');
     if (rp) report(rp, ' in a Catch');
@@ -104,7 +104,7 @@ function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode
       ),
     );
   };
-  for (const p of node.properties) if (JSONATA_ONLY.has(p.key) && p.key !== 'Condition') report(p, '');
+  for (const p of node.properties) if (JSONATA_ONLY.has(p.key) && acceptedByType(state, p.key)) report(p, '');
   for (const catcher of items(node.get('Catch')?.value)) {
     const out = prop(catcher, 'Output');
     if (out) report(out, ' in a Catch');
@@ -121,6 +121,12 @@ function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode
       }
     }
   }
+}
+
+/** Fields the state's type does not accept at all are the unknown-field rule's (ASL201), not ours. */
+function acceptedByType(state: StateInfo, key: string): boolean {
+  const fields = state.type ? STATE_FIELDS[state.type as StateType] : undefined;
+  return fields ? fields.has(key) : false;
 }
 
 function prop(node: AstNode | undefined, key: string): PropertyNode | undefined {

@@ -8,7 +8,7 @@
 import type { PropertyNode } from '../parse/ast';
 import { atValue, finding, type RuleContext } from '../model/rule';
 import { DocumentCodes as C } from './codes';
-import { describe, q } from './util';
+import { type Label, describe, label, q } from './util';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
 const ARN = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.+)$/s;
@@ -122,7 +122,7 @@ function isCloudFormationIntrinsic(p: PropertyNode): boolean {
   );
 }
 
-export function checkResource(ctx: RuleContext, p: PropertyNode | undefined, where: string, kind: ResourceKind): void {
+export function checkResource(ctx: RuleContext, p: PropertyNode | undefined, where: Label, kind: ResourceKind): void {
   if (!p) return;
   if (isCloudFormationIntrinsic(p)) return;
   if (p.value.kind !== 'string') {
@@ -130,7 +130,7 @@ export function checkResource(ctx: RuleContext, p: PropertyNode | undefined, whe
       finding(
         C.resource,
         'error',
-        `${where}: "Resource" must be an ARN string (or a CloudFormation Ref/Fn::GetAtt object), not ${describe(p.value)}.`,
+        `${label(where)}: "Resource" must be an ARN string (or a CloudFormation Ref/Fn::GetAtt object), not ${describe(p.value)}.`,
         atValue(p),
       ),
     );
@@ -142,7 +142,7 @@ export function checkResource(ctx: RuleContext, p: PropertyNode | undefined, whe
       finding(
         C.resource,
         problem.severity,
-        `${where}: ${problem.message.charAt(0).toLowerCase()}${problem.message.slice(1)}`,
+        `${label(where)}: ${problem.message.charAt(0).toLowerCase()}${problem.message.slice(1)}`,
         atValue(p),
       ),
     );

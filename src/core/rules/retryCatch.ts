@@ -8,7 +8,7 @@ import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
 import { ARRAY, OBJECT, STRING, STRING_OR_NULL, checkEnum, checkKind, checkNumber, checkUnknownFields } from './checks';
 import { CATCHER_FIELDS, PREDEFINED_ERRORS, RETRIER_FIELDS, type StateType } from './stateFields';
-import { describe, q, suggestion } from './util';
+import { type Label, describe, label, q, suggestion, LazyLabel } from './util';
 
 const WITH_ERROR_HANDLING = new Set<StateType>(['Task', 'Parallel', 'Map']);
 const MAX_SECONDS = 99_999_999;
@@ -17,16 +17,16 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
   for (const field of ['Retry', 'Catch'] as const) {
     const p = node.get(field);
     if (!p || !WITH_ERROR_HANDLING.has(type)) continue; // unknown-field rule reports it on other types
-    if (!checkKind(ctx, p, `State ${q(state.name)}`, ARRAY)) continue;
+    if (!checkKind(ctx, p, new LazyLabel('State ', state.name), ARRAY)) continue;
     const entries = p.value.kind === 'array' ? p.value.items : [];
     entries.forEach((entry, index) => {
-      const where = `${field === 'Retry' ? 'Retrier' : 'Catcher'} #${index + 1} of ${q(state.name)}`;
+      const where: Label = new LazyLabel(`${field === 'Retry' ? 'Retrier' : 'Catcher'} #${index + 1} of `, state.name);
       if (entry.kind !== 'object') {
         ctx.report(
           finding(
             C.retryCatch,
             'error',
-            `${where} must be an object with "ErrorEquals", not ${describe(entry)}.`,
+            `${label(where)} must be an object with "ErrorEquals", not ${describe(entry)}.`,
             atNode(entry),
           ),
         );
@@ -42,7 +42,7 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
             finding(
               C.retryCatch,
               'error',
-              `${where} has no "Next": add the state to run when these errors are caught.`,
+              `${label(where)} has no "Next": add the state to run when these errors are caught.`,
               { offset: entry.offset, length: 1, path: entry.pointer },
             ),
           );
@@ -57,7 +57,7 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
 function checkErrorEquals(
   ctx: RuleContext,
   entry: ObjectNode,
-  where: string,
+  where: Label,
   isLast: boolean,
   field: 'Retry' | 'Catch',
 ): void {
@@ -67,7 +67,7 @@ function checkErrorEquals(
       finding(
         C.retryCatch,
         'error',
-        `${where} has no "ErrorEquals": add the error names it handles, e.g. ["States.ALL"].`,
+        `${label(where)} has no "ErrorEquals": add the error names it handles, e.g. ["States.ALL"].`,
         { offset: entry.offset, length: 1, path: entry.pointer },
       ),
     );
@@ -78,7 +78,7 @@ function checkErrorEquals(
       finding(
         C.retryCatch,
         'error',
-        `${where}: "ErrorEquals" must be an array of error names, not ${describe(p.value)}.`,
+        `${label(where)}: "ErrorEquals" must be an array of error names, not ${describe(p.value)}.`,
         atValue(p),
       ),
     );
@@ -87,7 +87,12 @@ function checkErrorEquals(
   const items = p.value.items;
   if (items.length === 0) {
     ctx.report(
-      finding(C.retryCatch, 'error', `${where}: "ErrorEquals" is empty; list at least one error name.`, atValue(p)),
+      finding(
+        C.retryCatch,
+        'error',
+        `${label(where)}: "ErrorEquals" is empty; list at least one error name.`,
+        atValue(p),
+      ),
     );
     return;
   }
@@ -97,7 +102,7 @@ function checkErrorEquals(
         finding(
           C.retryCatch,
           'error',
-          `${where}: error names in "ErrorEquals" are strings, not ${describe(item)}.`,
+          `${label(where)}: error names in "ErrorEquals" are strings, not ${describe(item)}.`,
           atNode(item),
         ),
       );
@@ -110,7 +115,7 @@ function checkErrorEquals(
           finding(
             C.retryCatch,
             'error',
-            `${where}: "States.ALL" must be the only error name in its "ErrorEquals"; move the other names to an earlier entry.`,
+            `${label(where)}: "States.ALL" must be the only error name in its "ErrorEquals"; move the other names to an earlier entry.`,
             atNode(item),
           ),
         );
@@ -119,7 +124,7 @@ function checkErrorEquals(
           finding(
             C.retryCatch,
             'error',
-            `${where}: the entry with "States.ALL" must be the last ${field === 'Retry' ? 'retrier' : 'catcher'}; entries after it would never be used.`,
+            `${label(where)}: the entry with "States.ALL" must be the last ${field === 'Retry' ? 'retrier' : 'catcher'}; entries after it would never be used.`,
             atNode(item),
           ),
         );
@@ -136,7 +141,7 @@ function checkErrorEquals(
   }
 }
 
-function checkRetrier(ctx: RuleContext, entry: ObjectNode, where: string, state: StateInfo): void {
+function checkRetrier(ctx: RuleContext, entry: ObjectNode, where: Label, state: StateInfo): void {
   const ql = state.queryLanguage;
   checkNumber(ctx, entry.get('IntervalSeconds'), where, ql, { integer: true, min: 1, max: MAX_SECONDS });
   checkNumber(ctx, entry.get('MaxAttempts'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });

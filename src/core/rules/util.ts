@@ -81,6 +81,21 @@ export function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+/** A message prefix such as `State "A"`, built only when a finding is reported. */
+export class LazyLabel {
+  constructor(
+    private readonly prefix: string,
+    private readonly name: string,
+  ) {}
+  toString(): string {
+    return `${this.prefix}${q(this.name)}`;
+  }
+}
+export type Label = string | LazyLabel;
+export function label(l: Label): string {
+  return typeof l === 'string' ? l : l.toString();
+}
+
 export function q(name: string): string {
   return JSON.stringify(truncate(name, 90));
 }

@@ -11,7 +11,11 @@ import { CONVERT_TO_INVOKER_COMMAND } from './commands';
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly FixEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits)
-    edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
+      e.newText,
+    );
   return edit;
 }
 
@@ -25,22 +29,34 @@ export class CrossingCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly ctx: ExtensionContextLike) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     if (!this.ctx.isAsl(document)) return [];
     const analysis = this.ctx.analyze(document);
     const actions: vscode.CodeAction[] = [];
-    const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
+    const wantsQuickFix =
+      !context.only ||
+      context.only.contains(vscode.CodeActionKind.QuickFix) ||
+      vscode.CodeActionKind.QuickFix.contains(context.only);
     if (wantsQuickFix) {
       for (const d of context.diagnostics) {
         const code = codeOf(d);
         if (d.source !== DIAGNOSTIC_SOURCE || !code?.startsWith('XC')) continue;
         const start = document.offsetAt(d.range.start);
         const end = document.offsetAt(d.range.end);
-        const f = analysis.findings.find((x) => x.code === code && x.offset === start && x.offset + x.length === end && x.fixes?.length);
+        const f = analysis.findings.find(
+          (x) => x.code === code && x.offset === start && x.offset + x.length === end && x.fixes?.length,
+        );
         for (const fix of f?.fixes ?? []) actions.push(this.quickFix(document, fix, d));
       }
     }
-    const wantsRefactor = !context.only || context.only.contains(vscode.CodeActionKind.RefactorRewrite) || vscode.CodeActionKind.Refactor.contains(context.only);
+    const wantsRefactor =
+      !context.only ||
+      context.only.contains(vscode.CodeActionKind.RefactorRewrite) ||
+      vscode.CodeActionKind.Refactor.contains(context.only);
     if (wantsRefactor && analysis.model) {
       const names = readValidationSettings(document).invokerNames;
       for (const r of refactoringsAt(analysis.model, document.offsetAt(range.start), names)) {

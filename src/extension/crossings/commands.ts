@@ -34,14 +34,19 @@ export function registerCrossingCommands(ctx: ExtensionContextLike): void {
         const state = analysis.model?.states.find((s) => s.pointer === pointer);
         const names = readValidationSettings(document).invokerNames;
         const task = state && taskOfState(state, names);
-        const result = task && analysis.model && toInvokerEdits(analysis.model, task, chosen, { invokerName: names[0] });
+        const result =
+          task && analysis.model && toInvokerEdits(analysis.model, task, chosen, { invokerName: names[0] });
         if (!result) {
           void vscode.window.showWarningMessage('This state is no longer an aws-sdk task: nothing was converted.');
           return false;
         }
         const edit = new vscode.WorkspaceEdit();
         for (const e of result.edits)
-          edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.newText);
+          edit.replace(
+            document.uri,
+            new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)),
+            e.newText,
+          );
         return vscode.workspace.applyEdit(edit);
       },
     ),

@@ -16,13 +16,19 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
 export class CrossingCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly ctx: ExtensionContextLike) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.CompletionItem[] | undefined {
     if (!this.ctx.isAsl(document)) return undefined;
     const model = this.ctx.analyze(document).model;
     if (!model) return undefined;
     const result = completionsAt(model, document.offsetAt(position), readValidationSettings(document).invokerNames);
     if (!result?.items.length) return undefined;
-    const range = new vscode.Range(document.positionAt(result.replace.offset), document.positionAt(result.replace.offset + result.replace.length));
+    const range = new vscode.Range(
+      document.positionAt(result.replace.offset),
+      document.positionAt(result.replace.offset + result.replace.length),
+    );
     return result.items.map((entry) => {
       const item = new vscode.CompletionItem(entry.label, KINDS[entry.kind]);
       item.insertText = entry.insertText;

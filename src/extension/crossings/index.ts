@@ -7,7 +7,9 @@ import { registerCrossingCommands } from './commands';
 import { CrossingCompletions } from './completion';
 import { CrossingHover } from './hover';
 
-export const CROSSING_SELECTOR: vscode.DocumentSelector = ['asl', 'asl-yaml', 'json', 'jsonc', 'yaml'].map((language) => ({ language }));
+export const CROSSING_SELECTOR: vscode.DocumentSelector = ['asl', 'asl-yaml', 'json', 'jsonc', 'yaml'].map(
+  (language) => ({ language }),
+);
 
 export function registerCrossings(ctx: ExtensionContextLike): void {
   registerCrossingCommands(ctx);

@@ -4,7 +4,14 @@
 // state, copy or open an IAM document, deploy the invoker with live progress.
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
-import { describeRejected, parsePageMessage, type DeployRequest, type HostMessage, type PageMessage, type ViewModel } from '../../../webview/protocol';
+import {
+  describeRejected,
+  parsePageMessage,
+  type DeployRequest,
+  type HostMessage,
+  type PageMessage,
+  type ViewModel,
+} from '../../../webview/protocol';
 import { renderPanelHtml } from './html';
 import { buildViewModel, type IamProvider } from './viewModel';
 import type { DeployBridge } from './deployBridge';
@@ -34,13 +41,18 @@ export class CrossingsPanel {
 
   /** Shows the panel for `document` (or the active ASL editor), creating it if needed. */
   static createOrShow(env: PanelEnv, document: vscode.TextDocument | undefined): CrossingsPanel {
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
     if (CrossingsPanel.current) {
-      CrossingsPanel.current.panel.reveal(column, true);
+      CrossingsPanel.current.panel.reveal(undefined, true); // where the user left it
       if (document) CrossingsPanel.current.follow(document);
       return CrossingsPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Crossings', { viewColumn: column, preserveFocus: true }, CrossingsPanel.options(env));
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      'Crossings',
+      { viewColumn: column, preserveFocus: true },
+      CrossingsPanel.options(env),
+    );
     CrossingsPanel.current = new CrossingsPanel(env, panel, document?.uri);
     return CrossingsPanel.current;
   }
@@ -49,7 +61,10 @@ export class CrossingsPanel {
   static revive(env: PanelEnv, panel: vscode.WebviewPanel, state: unknown): CrossingsPanel {
     CrossingsPanel.current?.dispose();
     panel.webview.options = CrossingsPanel.options(env);
-    const uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : '';
+    const uri =
+      typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string'
+        ? (state as { uri: string }).uri
+        : '';
     CrossingsPanel.current = new CrossingsPanel(env, panel, uri ? vscode.Uri.parse(uri) : undefined);
     return CrossingsPanel.current;
   }
@@ -84,10 +99,15 @@ export class CrossingsPanel {
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focusing the panel leaves no active editor: keep showing the last definition.
-        if (editor && editor.document.uri.toString() !== this.documentUri?.toString() && env.ctx.isAsl(editor.document)) this.follow(editor.document);
+        if (editor && editor.document.uri.toString() !== this.documentUri?.toString() && env.ctx.isAsl(editor.document))
+          this.follow(editor.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.isTracked(d)) this.schedule();
+      }),
+      // Invoker names, the IAM context and the endpoint change what the panel shows.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sfnCrossings')) this.schedule();
       }),
     );
   }
@@ -167,7 +187,10 @@ export class CrossingsPanel {
     const document = await this.findDocument();
     if (!document || document.isClosed) {
       this.model = undefined;
-      this.post({ type: 'empty', message: 'Open an Amazon States Language definition (.asl.json, .asl.yaml) and run "Show Crossings".' });
+      this.post({
+        type: 'empty',
+        message: 'Open an Amazon States Language definition (.asl.json, .asl.yaml) and run "Show Crossings".',
+      });
     } else {
       const started = performance.now();
       this.model = buildViewModel({
@@ -179,7 +202,9 @@ export class CrossingsPanel {
         iam: this.env.iamFor(document),
         deploy: await this.env.deploy.defaults(),
       });
-      this.env.ctx.log.debug(`Crossings panel: view model of ${this.model.title} v${this.model.version} in ${(performance.now() - started).toFixed(1)} ms`);
+      this.env.ctx.log.debug(
+        `Crossings panel: view model of ${this.model.title} v${this.model.version} in ${(performance.now() - started).toFixed(1)} ms`,
+      );
       this.post({ type: 'update', model: this.model });
     }
     if (this.timer === undefined) for (const w of this.readyWaiters.splice(0)) w();
@@ -195,7 +220,9 @@ export class CrossingsPanel {
       this.env.ctx.log.warn(`Crossings panel: dropped a page message (${result.reason}): ${describeRejected(raw)}`);
       return;
     }
-    void this.handle(result.message).catch((e: unknown) => this.env.ctx.log.error(`Crossings panel: ${(e as Error).message}`));
+    void this.handle(result.message).catch((e: unknown) =>
+      this.env.ctx.log.error(`Crossings panel: ${(e as Error).message}`),
+    );
   }
 
   private async handle(message: PageMessage): Promise<void> {
@@ -241,7 +268,11 @@ export class CrossingsPanel {
     const start = document.positionAt(state.entry.keyOffset);
     const range = new vscode.Range(start, document.positionAt(state.entry.keyOffset + state.entry.keyLength));
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: range,
+      preserveFocus: false,
+    });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
@@ -262,7 +293,9 @@ export class CrossingsPanel {
             invokerNames: [...readValidationSettings(document.uri).invokerNames, request.functionName],
           })
         : undefined;
-      this.env.ctx.log.info(`Crossings panel: deploy ${request.functionName} to ${request.region} (${request.profile ? `profile ${request.profile}` : 'default credential chain'}); calls: ${request.allowedCalls.join(',')}`);
+      this.env.ctx.log.info(
+        `Crossings panel: deploy ${request.functionName} to ${request.region} (${request.profile ? `profile ${request.profile}` : 'default credential chain'}); calls: ${request.allowedCalls.join(',')}`,
+      );
       const result = await this.env.deploy.deploy(request, {
         signal: run.signal,
         assumeRoleArns: found?.assumeRoleArns ?? [],

@@ -79,15 +79,30 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
     async deploy(request, run) {
       const reason = unavailable();
       if (reason) return { ok: false, message: reason, functionArn: '' };
-      const { parseAllowedCalls } = await import('../../core/invoker/protocol');
+      // The page checks the form too, but the host never trusts it.
+      const { parseAllowedCalls, isRegionName } = await import('../../core/invoker/protocol');
+      if (!isRegionName(request.region))
+        return { ok: false, message: `"${request.region}" is not a region name such as us-east-1.`, functionArn: '' };
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(request.functionName))
+        return {
+          ok: false,
+          message: 'The function name takes 1-64 letters, digits, hyphens or underscores.',
+          functionArn: '',
+        };
       const parsed = parseAllowedCalls(request.allowedCalls.join(','));
-      if (parsed.errors.length) return { ok: false, message: parsed.errors.join('; '), functionArn: '' };
-      const [{ createAwsSession }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip }] = await Promise.all([
-        import('../../aws/session'),
-        import('../../aws/invokerClients'),
-        import('../../aws/deployInvoker'),
-        import('../../aws/invokerPackage'),
-      ]);
+      if (parsed.errors.length || parsed.calls.length === 0)
+        return {
+          ok: false,
+          message: parsed.errors.join('; ') || 'No allowed calls: the invoker would refuse every call.',
+          functionArn: '',
+        };
+      const [{ createAwsSession }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip }] =
+        await Promise.all([
+          import('../../aws/session'),
+          import('../../aws/invokerClients'),
+          import('../../aws/deployInvoker'),
+          import('../../aws/invokerPackage'),
+        ]);
       let current = '';
       const settle = (status: DeployStepStatus, message = '') => {
         if (current) run.onProgress(current, status, message);
@@ -99,7 +114,11 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
       };
       try {
         current = 'session';
-        run.onProgress('session', 'running', request.profile ? `profile ${request.profile}` : 'default credential chain');
+        run.onProgress(
+          'session',
+          'running',
+          request.profile ? `profile ${request.profile}` : 'default credential chain',
+        );
         const { zip } = await readInvokerZip([options.zipPath]);
         const session = await createAwsSession({
           profile: request.profile || undefined,
@@ -109,7 +128,13 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
         });
         settle('done', `${session.region}${session.endpoint ? ` via ${session.endpoint}` : ''}`);
         const ports = createSdkPorts(session);
-        const spec = { region: session.region, functionName: request.functionName, calls: parsed.calls, assumeRoleArns: run.assumeRoleArns ?? [], zip };
+        const spec = {
+          region: session.region,
+          functionName: request.functionName,
+          calls: parsed.calls,
+          assumeRoleArns: run.assumeRoleArns ?? [],
+          zip,
+        };
         const common = { signal: run.signal, profile: request.profile || undefined, endpoint: session.endpoint };
         // Plan first (reads only), then ask: the same flow as the "Deploy cross-region invoker" command.
         current = 'plan';
@@ -119,14 +144,27 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
           run.onProgress('plan', 'done', 'Nothing to change');
           return { ok: true, message: 'Already up to date: nothing changed.', functionArn: plan.functionArn };
         }
-        run.onProgress('plan', 'done', `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} in account ${plan.account}`);
+        run.onProgress(
+          'plan',
+          'done',
+          `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} in account ${plan.account}`,
+        );
         current = '';
-        if (!(await options.confirm({ account: plan.account, region: plan.region, functionName: request.functionName, changes: plan.changes }))) {
+        if (
+          !(await options.confirm({
+            account: plan.account,
+            region: plan.region,
+            functionName: request.functionName,
+            changes: plan.changes,
+          }))
+        ) {
           return { ok: false, message: 'Cancelled before any change: nothing was written.', functionArn: '' };
         }
         const result = await deployInvoker(ports, spec, { ...common, onProgress: track });
         settle('done');
-        const summary = result.changes.length ? `Deployed (${result.changes.length} change${result.changes.length === 1 ? '' : 's'}).` : 'Already up to date: nothing changed.';
+        const summary = result.changes.length
+          ? `Deployed (${result.changes.length} change${result.changes.length === 1 ? '' : 's'}).`
+          : 'Already up to date: nothing changed.';
         return { ok: true, message: summary, functionArn: result.functionArn };
       } catch (e) {
         const message = (e as Error).message;

@@ -21,14 +21,16 @@ export function registerCrossingsPanel(ctx: ExtensionContextLike): void {
       makeIamProvider(() => {
         // The context the IAM commands use (settings, remembered answers), never asking from the panel.
         const known = iamContexts.peek(document);
-        return known.executionRoleArn && (known.stateMachineArn || (known.stateMachineName && known.region && known.account))
+        return known.executionRoleArn &&
+          (known.stateMachineArn || (known.stateMachineName && known.region && known.account))
           ? { ...known, executionRoleArn: known.executionRoleArn }
           : undefined;
       }),
     deploy: createDeployBridge({
       zipPath: path.join(extensionPath, 'dist', 'invoker', 'invoker.zip'),
       isTrusted: () => vscode.workspace.isTrusted,
-      endpointUrl: () => vscode.workspace.getConfiguration('sfnCrossings').get<string>('aws.endpointUrl')?.trim() || undefined,
+      endpointUrl: () =>
+        vscode.workspace.getConfiguration('sfnCrossings').get<string>('aws.endpointUrl')?.trim() || undefined,
       confirm: async (plan) =>
         (await vscode.window.showInformationMessage(
           `Deploy ${plan.functionName} to account ${plan.account}, ${plan.region}?`,
@@ -46,7 +48,9 @@ export function registerCrossingsPanel(ctx: ExtensionContextLike): void {
       if (active && ctx.isAsl(active)) document = active;
     }
     if (!document && !CrossingsPanel.current) {
-      void vscode.window.showInformationMessage('Open an Amazon States Language definition (.asl.json, .asl.yaml), then run "Show Crossings".');
+      void vscode.window.showInformationMessage(
+        'Open an Amazon States Language definition (.asl.json, .asl.yaml), then run "Show Crossings".',
+      );
     }
     const panel = CrossingsPanel.createOrShow(env, document);
     return panel.whenShown();
@@ -65,7 +69,14 @@ export function registerCrossingsPanel(ctx: ExtensionContextLike): void {
         provideCodeLenses(document) {
           if (!ctx.isAsl(document)) return [];
           const top = new vscode.Range(0, 0, 0, 0);
-          return [new vscode.CodeLens(top, { title: '$(type-hierarchy) Show Crossings', command: SHOW_CROSSINGS_COMMAND, arguments: [document.uri], tooltip: 'Open the Crossings panel: map, crossings, IAM documents, invoker deploy' })];
+          return [
+            new vscode.CodeLens(top, {
+              title: '$(type-hierarchy) Show Crossings',
+              command: SHOW_CROSSINGS_COMMAND,
+              arguments: [document.uri],
+              tooltip: 'Open the Crossings panel: map, crossings, IAM documents, invoker deploy',
+            }),
+          ];
         },
       },
     ),

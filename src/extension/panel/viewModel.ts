@@ -107,11 +107,14 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     });
     edgesOf(state, edges);
   }
-  for (const scope of scopes) if (scope.owner && scope.start) edges.push({ from: scope.owner, to: scope.start, kind: 'branch' });
+  for (const scope of scopes)
+    if (scope.owner && scope.start) edges.push({ from: scope.owner, to: scope.start, kind: 'branch' });
 
   // The table lists crossings in the order they appear in the text.
   const offsets = new Map(model.states.map((s) => [s.pointer, s.entry.keyOffset]));
-  const ordered = crossings.map((c, i) => ({ c, i })).sort((a, b) => (offsets.get(a.c.pointer) ?? 0) - (offsets.get(b.c.pointer) ?? 0) || a.i - b.i);
+  const ordered = crossings
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => (offsets.get(a.c.pointer) ?? 0) - (offsets.get(b.c.pointer) ?? 0) || a.i - b.i);
   const rows: CrossingRowView[] = ordered.map(({ c }) => ({
     state: c.state,
     pointer: c.pointer,
@@ -181,17 +184,23 @@ function countFindings(model: AslModel, analysis: Analysis): Map<string, number>
   return counts;
 }
 
-/** Where a crossing goes, as a map group: region, account (or role), API endpoint host. */
-export function groupKey(c: Crossing): { kind: GroupKind; target: string } {
+/** Where a crossing goes, as map groups: region, account (or role), API endpoint host. An invoker call
+ * that assumes a role crosses a region and an account at once, so it belongs to both groups. */
+export function groupKeys(c: Crossing): Array<{ kind: GroupKind; target: string }> {
   switch (c.kind) {
-    case 'cross-region':
-      return { kind: 'region', target: c.region ?? 'region chosen at run time' };
+    case 'cross-region': {
+      const keys: Array<{ kind: GroupKind; target: string }> = [
+        { kind: 'region', target: c.region ?? 'region chosen at run time' },
+      ];
+      if (c.account || c.roleArn) keys.push({ kind: 'account', target: c.account ?? c.roleArn! });
+      return keys;
+    }
     case 'cross-account':
-      return { kind: 'account', target: c.account ?? c.roleArn ?? c.target };
+      return [{ kind: 'account', target: c.account ?? c.roleArn ?? c.target }];
     case 'api-gateway':
-      return { kind: 'endpoint', target: c.endpoint ?? c.target };
+      return [{ kind: 'endpoint', target: c.endpoint ?? c.target }];
     case 'http':
-      return { kind: 'endpoint', target: hostOf(c.endpoint) ?? c.target };
+      return [{ kind: 'endpoint', target: hostOf(c.endpoint) ?? c.target }];
   }
 }
 
@@ -209,18 +218,19 @@ function groupCrossings(crossings: Crossing[]): { groups: CrossingGroupView[]; g
   const byKey = new Map<string, number>();
   const groupOf = new Map<string, number>();
   for (const c of crossings) {
-    const { kind, target } = groupKey(c);
-    const key = `${kind}\n${target}`;
-    let i = byKey.get(key);
-    if (i === undefined) {
-      i = groups.length;
-      byKey.set(key, i);
-      groups.push({ kind, target, states: [] });
+    for (const { kind, target } of groupKeys(c)) {
+      const key = `${kind}\n${target}`;
+      let i = byKey.get(key);
+      if (i === undefined) {
+        i = groups.length;
+        byKey.set(key, i);
+        groups.push({ kind, target, states: [] });
+      }
+      const group = groups[i]!;
+      if (!group.states.includes(c.pointer)) group.states.push(c.pointer);
+      // A state that crosses several boundaries is drawn in the colour of its first group (it is listed in all).
+      if (!groupOf.has(c.pointer)) groupOf.set(c.pointer, i);
     }
-    const group = groups[i]!;
-    if (!group.states.includes(c.pointer)) group.states.push(c.pointer);
-    // A state that crosses several boundaries is drawn in the colour of its first crossing.
-    if (!groupOf.has(c.pointer)) groupOf.set(c.pointer, i);
   }
   return { groups, groupOf };
 }

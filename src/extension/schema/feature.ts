@@ -17,43 +17,56 @@ export function registerCrossingSchemas(ctx: ExtensionContextLike): void {
   let service: CrossingSchemaService | undefined;
   // Built on first use: the JSON language service and the schemas are not needed until a part is hovered.
   const get = () => (service ??= new CrossingSchemaService());
+  /** A failure here must not break the editor's other hovers and completions: log it and answer nothing. */
+  const guard = async <T>(what: string, run: () => Promise<T | undefined>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (e) {
+      ctx.log.error(`Schema ${what} failed: ${(e as Error)?.message ?? String(e)}`);
+      return undefined;
+    }
+  };
 
   const hover: vscode.HoverProvider = {
     async provideHover(document, position) {
       if (!ctx.isAsl(document)) return undefined;
-      const text = document.getText();
-      const model = ctx.analyze(document).model;
-      if (!model) return undefined;
-      const found = await get().hover(
-        text,
-        languageOf(document),
-        document.offsetAt(position),
-        readValidationSettings(document).invokerNames,
-        model,
-      );
-      if (!found) return undefined;
-      const range = new vscode.Range(
-        document.positionAt(found.offset),
-        document.positionAt(found.offset + found.length),
-      );
-      return new vscode.Hover(new vscode.MarkdownString(found.markdown), range);
+      return guard('hover', async () => {
+        const text = document.getText();
+        const model = ctx.analyze(document).model;
+        if (!model) return undefined;
+        const found = await get().hover(
+          text,
+          languageOf(document),
+          document.offsetAt(position),
+          readValidationSettings(document).invokerNames,
+          model,
+        );
+        if (!found) return undefined;
+        const range = new vscode.Range(
+          document.positionAt(found.offset),
+          document.positionAt(found.offset + found.length),
+        );
+        return new vscode.Hover(new vscode.MarkdownString(found.markdown), range);
+      });
     },
   };
 
   const completion: vscode.CompletionItemProvider = {
     async provideCompletionItems(document, position) {
       if (!ctx.isAsl(document)) return undefined;
-      const language = languageOf(document);
-      // JSON: the cached analysis of this version; YAML: the service parses a patched copy of the line.
-      const model = language === 'asl' ? ctx.analyze(document).model : undefined;
-      const items = await get().complete(
-        document.getText(),
-        language,
-        document.offsetAt(position),
-        readValidationSettings(document).invokerNames,
-        model,
-      );
-      return items.map((item) => toCompletionItem(document, item));
+      return guard('completion', async () => {
+        const language = languageOf(document);
+        // JSON: the cached analysis of this version; YAML: the service parses a patched copy of the line.
+        const model = language === 'asl' ? ctx.analyze(document).model : undefined;
+        const items = await get().complete(
+          document.getText(),
+          language,
+          document.offsetAt(position),
+          readValidationSettings(document).invokerNames,
+          model,
+        );
+        return items.map((item) => toCompletionItem(document, item));
+      });
     },
   };
 
@@ -77,5 +90,6 @@ function toCompletionItem(document: vscode.TextDocument, item: SchemaCompletion)
   if (item.filterText) result.filterText = item.filterText;
   if (item.sortText) result.sortText = item.sortText;
   result.detail = 'Step Functions Crossings schema';
+  if (item.retrigger) result.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   return result;
 }

@@ -104,26 +104,3 @@ export function partTargetAt(model: AslModel, invokerNames: readonly string[], o
   }
   return best;
 }
-
-/** The innermost object (and its path) that contains `offset` inside a part: where a new key would go. */
-export function partObjectAt(
-  model: AslModel,
-  invokerNames: readonly string[],
-  offset: number,
-): { part: CrossingPart; path: Segment[]; node: ObjectNode } | undefined {
-  for (const part of crossingParts(model, invokerNames)) {
-    let node: AstNode = part.node;
-    if (!inside(offset, node.offset, node.length) || node.kind !== 'object') continue;
-    const path: Segment[] = [];
-    for (;;) {
-      const child: PropertyNode | undefined = (node as ObjectNode).properties.find(
-        (p) => p.value.kind === 'object' && inside(offset, p.value.offset, p.value.length) && offset > p.value.offset,
-      );
-      if (!child) break;
-      path.push(child.key);
-      node = child.value;
-    }
-    return { part, path, node: node as ObjectNode };
-  }
-  return undefined;
-}

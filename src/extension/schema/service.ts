@@ -40,6 +40,8 @@ export interface SchemaCompletion {
   sortText?: string;
   /** The document range the item replaces. */
   replace: { offset: number; length: number };
+  /** Open the suggestions again after inserting (the inserted property's value has choices). */
+  retrigger?: boolean;
 }
 
 const virtualUri = (kind: PartKind) => `sfn-crossings-part:///${kind}.part.json`;
@@ -131,7 +133,21 @@ export class CrossingSchemaService {
       virtual.doc.positionAt(offset - base),
       this.ls.parseJSONDocument(virtual.doc),
     );
-    return (list?.items ?? []).map((item) => fromJsonItem(item, virtual.doc, base, offset));
+    const jsonDoc = this.ls.parseJSONDocument(virtual.doc);
+    // Properties whose value has choices re-open the suggestions once inserted (the choices are value completions).
+    let object = jsonDoc.getNodeFromOffset(offset - base, true);
+    while (object && object.type !== 'object') object = object.parent;
+    const withChoices = new Set<string>();
+    if (object) {
+      for (const [name, schema] of await this.propertySchemasOf(virtual.doc, jsonDoc, target.part.kind, object)) {
+        if (enumValues(schema).length > 0) withChoices.add(name);
+      }
+    }
+    return (list?.items ?? []).map((item) => {
+      const completion = fromJsonItem(item, virtual.doc, base, offset);
+      if (completion.kind === 'property' && withChoices.has(completion.label)) completion.retrigger = true;
+      return completion;
+    });
   }
 
   private async completeYaml(
@@ -211,8 +227,16 @@ export class CrossingSchemaService {
     const virtual = this.virtualPart(text, 'asl-yaml', part);
     const jsonDoc = this.ls.parseJSONDocument(virtual.doc);
     const target = nodeAtPath(jsonDoc.root, path);
-    if (!target) return [];
-    const matches = await this.ls.getMatchingSchemas(virtual.doc, jsonDoc, PART_SCHEMAS[part.kind]);
+    return target ? this.propertySchemasOf(virtual.doc, jsonDoc, part.kind, target) : [];
+  }
+
+  private async propertySchemasOf(
+    doc: TextDocument,
+    jsonDoc: ReturnType<LanguageService['parseJSONDocument']>,
+    kind: PartKind,
+    target: ASTNode,
+  ): Promise<Array<[string, JSONSchema]>> {
+    const matches = await this.ls.getMatchingSchemas(doc, jsonDoc, PART_SCHEMAS[kind]);
     const out = new Map<string, JSONSchema>();
     for (const m of matches) {
       if (m.node !== target || (m as { inverted?: boolean }).inverted) continue; // `inverted`: matched inside a `not`

@@ -48,6 +48,7 @@ export async function runExtensionTests({ testsPath, folder, env = {}, desktop =
   // Desktop VS Code gets a fresh profile here; the launcher makes (and removes) its own, so runTests
   // must not add its default .vscode-test/ profile arguments (reuseMachineInstall).
   const profileDir = desktop ? removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-profile-'))) : undefined;
+  if (!desktop) fs.chmodSync(launcherPath, 0o755); // runTests spawns it directly (a checkout may drop the +x bit)
   const where = desktop
     ? { version: vscodeVersion }
     : { vscodeExecutablePath: launcherPath, reuseMachineInstall: true };

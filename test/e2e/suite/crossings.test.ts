@@ -28,7 +28,9 @@ async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diag
 async function applyAndWait(document: vscode.TextDocument, action: vscode.CodeAction, code: string, before: number) {
   assert.ok(action.edit, `"${action.title}" has no edit`);
   assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" was not applied`);
-  await waitFor(() => diagnosticsFor(document.uri, { code }).length < before, { message: `${code} to go away after "${action.title}"` });
+  await waitFor(() => diagnosticsFor(document.uri, { code }).length < before, {
+    message: `${code} to go away after "${action.title}"`,
+  });
 }
 
 suite('crossings: Quick Fixes', () => {
@@ -112,7 +114,11 @@ suite('crossings: refactorings', () => {
     const document = await openFixture(MIXED);
     await waitForDiagnostics(document.uri, 'XC305'); // analysed
     const at = positionOf(document, 'aws-sdk:sqs:listQueues');
-    const actions = await executeCodeActions(document.uri, new vscode.Range(at, at), vscode.CodeActionKind.RefactorRewrite);
+    const actions = await executeCodeActions(
+      document.uri,
+      new vscode.Range(at, at),
+      vscode.CodeActionKind.RefactorRewrite,
+    );
     const toInvoker = actions.find((a) => /another region/.test(a.title));
     assert.ok(toInvoker?.command, `no conversion among ${actions.map((a) => a.title).join(', ')}`);
     // The editor asks for the region with a quick pick; the command also takes it as an argument.
@@ -124,12 +130,37 @@ suite('crossings: refactorings', () => {
     assert.doesNotMatch(document.getText(), /aws-sdk:sqs:listQueues/);
 
     const again = positionOf(document, 'action: listQueues');
-    const back = (await executeCodeActions(document.uri, new vscode.Range(again, again), vscode.CodeActionKind.RefactorRewrite)).find((a) =>
-      /native aws-sdk/.test(a.title),
-    );
+    const back = (
+      await executeCodeActions(document.uri, new vscode.Range(again, again), vscode.CodeActionKind.RefactorRewrite)
+    ).find((a) => /native aws-sdk/.test(a.title));
     assert.ok(back?.edit);
     assert.ok(await vscode.workspace.applyEdit(back.edit));
     assert.match(document.getText(), /Resource: arn:aws:states:::aws-sdk:sqs:listQueues/);
+  });
+  test('without a region argument the conversion asks with a quick pick', async () => {
+    const document = await openFixture(MIXED);
+    await waitForDiagnostics(document.uri, 'XC305');
+    const at = positionOf(document, 'aws-sdk:sqs:listQueues');
+    const actions = await executeCodeActions(
+      document.uri,
+      new vscode.Range(at, at),
+      vscode.CodeActionKind.RefactorRewrite,
+    );
+    const toInvoker = actions.find((a) => /another region/.test(a.title));
+    assert.ok(toInvoker?.command);
+    const done = vscode.commands.executeCommand<boolean>(
+      toInvoker.command.command,
+      ...(toInvoker.command.arguments ?? []),
+    );
+    // Accept the first region offered (us-east-1) once the quick pick is up.
+    await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return /region: us-east-1/.test(document.getText());
+      },
+      { interval: 200, message: 'the quick pick to be accepted' },
+    );
+    assert.equal(await done, true);
   });
 });
 
@@ -138,13 +169,22 @@ suite('crossings: completion and hover', () => {
     const document = await openFixture(VALID);
     const inService = positionOf(document, '"s3"').translate(0, 1);
     const services = await executeCompletion(document.uri, inService);
-    assert.ok(services.some((i) => i.label === 'cloudwatch-logs'), 'SDK v3 service names');
+    assert.ok(
+      services.some((i) => i.label === 'cloudwatch-logs'),
+      'SDK v3 service names',
+    );
     const inAction = positionOf(document, '"getObject"').translate(0, 4);
     const actions = await executeCompletion(document.uri, inAction);
-    assert.ok(actions.some((i) => i.label === 'putObject'), 's3 operations');
+    assert.ok(
+      actions.some((i) => i.label === 'putObject'),
+      's3 operations',
+    );
     const onMember = positionOf(document, '"Bucket"').translate(0, 2);
     const members = await executeCompletion(document.uri, onMember);
-    assert.ok(members.some((i) => i.label === 'VersionId'), 'getObject input members');
+    assert.ok(
+      members.some((i) => i.label === 'VersionId'),
+      'getObject input members',
+    );
   });
 
   test('completes Step Functions service names and actions in aws-sdk resources', async () => {

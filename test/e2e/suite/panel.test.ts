@@ -24,7 +24,10 @@ suite('panel: the Crossings webview', () => {
   test('"Show Crossings" is contributed with its category, editor-title button and activation event', () => {
     const manifest = vscode.extensions.getExtension('sfn-crossings.sfn-crossings')!.packageJSON as {
       activationEvents: string[];
-      contributes: { commands: Array<{ command: string; category?: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
+      contributes: {
+        commands: Array<{ command: string; category?: string }>;
+        menus: Record<string, Array<{ command: string; when?: string }>>;
+      };
     };
     const command = manifest.contributes.commands.find((c) => c.command === SHOW);
     assert.equal(command?.category, 'Step Functions Crossings');
@@ -36,19 +39,28 @@ suite('panel: the Crossings webview', () => {
     const document = await openFixture(EXAMPLE);
     const lenses = await waitFor(
       async () => {
-        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          document.uri,
+        );
         return all?.filter((l) => l.command?.command === SHOW).length ? all : undefined;
       },
       { message: 'the Show Crossings CodeLens' },
     );
-    assert.equal(lenses.find((l) => l.command?.command === SHOW)!.range.start.line, 0, 'the CodeLens sits at the top of the file');
+    assert.equal(
+      lenses.find((l) => l.command?.command === SHOW)!.range.start.line,
+      0,
+      'the CodeLens sits at the top of the file',
+    );
 
     const model = await vscode.commands.executeCommand<ViewModel | undefined>(SHOW);
     assert.ok(model, 'the command resolved without a view model: the page never said ready');
     assert.equal(model.title, 'panel-tour.asl.json');
     assert.equal(model.valid, true, model.message);
     assert.ok(panelTab(), 'no Crossings panel tab is open');
-    console.log(`    panel: ${model.nodes.length} states, ${model.crossings.length} crossings: ${model.crossings.map((c) => `${c.state} (${c.kind} -> ${c.target})`).join('; ')}`);
+    console.log(
+      `    panel: ${model.nodes.length} states, ${model.crossings.length} crossings: ${model.crossings.map((c) => `${c.state} (${c.kind} -> ${c.target})`).join('; ')}`,
+    );
     const byState = Object.fromEntries(model.crossings.map((c) => [c.state, c.kind]));
     assert.deepEqual(byState, {
       ReadConfigInOregon: 'cross-region',
@@ -75,7 +87,10 @@ suite('panel: the Crossings webview', () => {
         },
         { message: 'a view model of the edited text' },
       );
-      assert.ok(model.groups.some((g) => g.kind === 'region' && g.target === 'ap-northeast-1'), JSON.stringify(model.groups));
+      assert.ok(
+        model.groups.some((g) => g.kind === 'region' && g.target === 'ap-northeast-1'),
+        JSON.stringify(model.groups),
+      );
       assert.ok(!model.groups.some((g) => g.target === 'us-west-2'));
     } finally {
       await revert(document);

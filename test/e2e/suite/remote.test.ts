@@ -96,12 +96,16 @@ suite('remote: Step Functions service', () => {
     process.env.AWS_EC2_METADATA_DISABLED = 'true';
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     delete process.env.AWS_PROFILE;
-    await vscode.workspace.getConfiguration('sfnCrossings').update('aws.endpointUrl', fake.url, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('sfnCrossings')
+      .update('aws.endpointUrl', fake.url, vscode.ConfigurationTarget.Workspace);
     for (const [name, text] of Object.entries(FILES))
       await vscode.workspace.fs.writeFile(fixtureUri(name), new TextEncoder().encode(text));
   });
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('sfnCrossings').update('aws.endpointUrl', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('sfnCrossings')
+      .update('aws.endpointUrl', undefined, vscode.ConfigurationTarget.Workspace);
     await fake.close();
     for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_EC2_METADATA_DISABLED']) {
       if (savedEnv[key] === undefined) delete process.env[key];

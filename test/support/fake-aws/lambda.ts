@@ -3,6 +3,7 @@
 // Pending and updates run InProgress for a few reads, and a write during an update is a 409 conflict.
 import { createHash } from 'node:crypto';
 import { FakeServiceError, type FakeRequest, type ServiceProtocol } from './types';
+import { runZip } from './lambdaRuntime';
 import type { FakeFunction, World } from './world';
 
 const ROUTES: { method: string; re: RegExp; op: string }[] = [
@@ -11,6 +12,7 @@ const ROUTES: { method: string; re: RegExp; op: string }[] = [
   { method: 'PUT', re: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/, op: 'UpdateFunctionConfiguration' },
   { method: 'PUT', re: /^\/2015-03-31\/functions\/([^/]+)\/code$/, op: 'UpdateFunctionCode' },
   { method: 'GET', re: /^\/2015-03-31\/functions\/([^/]+)\/?$/, op: 'GetFunction' },
+  { method: 'POST', re: /^\/2015-03-31\/functions\/([^/]+)\/invocations$/, op: 'Invoke' },
   { method: 'POST', re: /^\/2017-03-31\/tags\/(.+)$/, op: 'TagResource' },
   { method: 'GET', re: /^\/2017-03-31\/tags\/(.+)$/, op: 'ListTags' },
   { method: 'DELETE', re: /^\/2017-03-31\/tags\/(.+)$/, op: 'UntagResource' },
@@ -61,7 +63,12 @@ export function configuration(f: FakeFunction) {
   };
 }
 
-export function createLambda(world: World): ServiceProtocol {
+export interface LambdaOptions {
+  /** The endpoint invoked functions send their own AWS calls to (the fake's URL). */
+  endpoint(): string;
+}
+
+export function createLambda(world: World, options?: LambdaOptions): ServiceProtocol {
   const find = (region: string, arg: string | undefined): FakeFunction => {
     const name = nameOf(arg ?? '');
     const f = world.functions.get(world.functionKey(region, name));
@@ -260,6 +267,53 @@ export function createLambda(world: World): ServiceProtocol {
           const f = find(region, arg);
           Object.assign(f.tags, (body().Tags as Record<string, string> | undefined) ?? {});
           return json(204, undefined, id);
+        }
+        case 'Invoke': {
+          const f = find(region, arg);
+          if (f.state !== 'Active')
+            throw new FakeServiceError(
+              'ResourceConflictException',
+              `The operation cannot be performed at this time. The function is currently in the following state: ${f.state}`,
+              409,
+            );
+          // The function runs with its role's session credentials, as Lambda does.
+          const role = [...world.roles.values()].find((r) => r.arn === f.role);
+          const accessKeyId = ctx.nextId('ASIA');
+          world.identities.set(accessKeyId, {
+            secretAccessKey: `secret-${accessKeyId}`,
+            sessionToken: `token-${accessKeyId}`,
+            account: ctx.caller.account,
+            arn: `arn:aws:sts::${ctx.caller.account}:assumed-role/${role?.name ?? 'unknown'}/${f.name}`,
+          });
+          const env: Record<string, string> = {
+            ...f.environment,
+            AWS_REGION: region,
+            AWS_DEFAULT_REGION: region,
+            AWS_LAMBDA_FUNCTION_NAME: f.name,
+            AWS_ACCESS_KEY_ID: accessKeyId,
+            AWS_SECRET_ACCESS_KEY: `secret-${accessKeyId}`,
+            AWS_SESSION_TOKEN: `token-${accessKeyId}`,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+            AWS_EC2_METADATA_DISABLED: 'true',
+          };
+          if (options) env.AWS_ENDPOINT_URL = options.endpoint();
+          return runZip({
+            zip: f.zip,
+            codeSha256: f.codeSha256,
+            handler: f.handler,
+            timeoutSeconds: f.timeout,
+            env,
+            event: req.body.toString('utf8'),
+          }).then((r) => ({
+            status: 200,
+            headers: {
+              'content-type': 'application/json',
+              'x-amzn-requestid': id,
+              'x-amz-executed-version': '$LATEST',
+              ...(r.ok ? {} : { 'x-amz-function-error': 'Unhandled' }),
+            },
+            body: JSON.stringify(r.ok ? r.result : { errorType: r.errorType, errorMessage: r.errorMessage }),
+          }));
         }
         case 'ListTags':
           return json(200, { Tags: find(region, arg).tags }, id);

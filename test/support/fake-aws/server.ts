@@ -57,7 +57,8 @@ export class FakeAws {
     for (const make of [
       createSts,
       createIam,
-      createLambda,
+      // Invoked functions send their own AWS calls back to this server.
+      (world: World) => createLambda(world, { endpoint: () => this.url }),
       createS3,
       createDynamoDb,
       createStepFunctions,

@@ -6,6 +6,7 @@ import {
   DeployError,
   codeSha256,
   deployInvoker,
+  invokerEnvironment,
   type DeployOptions,
   type InvokerDeploySpec,
 } from '../../../src/aws/deployInvoker';
@@ -242,4 +243,44 @@ void test('a function created meanwhile by someone else gives a message, not a s
   });
   const e = await failure(deploy());
   assert.match(e.message, /lambda:CreateFunction found the resource already there.*run the command again/);
+});
+
+void test('the function environment carries the allowlist and the safety switches only when asked', () => {
+  const base = {
+    region: 'eu-west-1',
+    zip: new Uint8Array(),
+    calls: [
+      { service: 's3', action: 'getObject' },
+      { service: 'sfn', action: '*' },
+    ],
+  };
+  assert.deepEqual(invokerEnvironment(base), { ALLOWED_CALLS: 's3:getObject,sfn:*' });
+  assert.deepEqual(
+    invokerEnvironment({
+      ...base,
+      allowedRegions: ['us-west-2', 'eu-central-1'],
+      allowEndpointOverride: true,
+      errorNames: 'plain',
+    }),
+    {
+      ALLOWED_CALLS: 's3:getObject,sfn:*',
+      ALLOWED_REGIONS: 'eu-central-1,us-west-2',
+      ALLOW_ENDPOINT_OVERRIDE: 'true',
+      ERROR_NAMES: 'plain',
+    },
+  );
+});
+
+void test('roles the tasks assume are added to the policy as sts:AssumeRole', async () => {
+  const { fake, deploy } = await setup();
+  await deploy({ assumeRoleArns: ['arn:aws:iam::222222222222:role/Target'] });
+  const policy = JSON.parse(
+    fake.world.roles.get('sfn-crossings-invoker-role')!.inlinePolicies.get('sfn-crossings-invoker')!,
+  );
+  assert.deepEqual(policy.Statement[1], {
+    Sid: 'AssumeTargetRoles',
+    Effect: 'Allow',
+    Action: 'sts:AssumeRole',
+    Resource: ['arn:aws:iam::222222222222:role/Target'],
+  });
 });

@@ -13,7 +13,10 @@ function at(doc: unknown, needle: string, lang: Lang = 'asl', delta = 0) {
   return { text, model: run(text, lang).model!, offset: offset + delta };
 }
 const invoker = (payload: unknown) =>
-  task({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'sfn-crossings-invoker', Payload: payload } });
+  task({
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: 'sfn-crossings-invoker', Payload: payload },
+  });
 
 for (const lang of ['asl', 'asl-yaml'] as const) {
   void test(`completion of invoker service, action, region, members (${lang})`, () => {
@@ -37,14 +40,21 @@ for (const lang of ['asl', 'asl-yaml'] as const) {
     assert.ok(!r.items.some((i) => i.label === 'Bucket' && r.replace.length === 0));
     // Applying an item renames the key under the cursor.
     const edited = applyEdits(c.text, [{ ...r.replace, newText: key.insertText }]);
-    assert.deepEqual(run(edited, lang).findings.filter((f) => f.code === 'XC405').length, 1, 'Bucket became Key: Bucket is now missing');
+    assert.deepEqual(
+      run(edited, lang).findings.filter((f) => f.code === 'XC405').length,
+      1,
+      'Bucket became Key: Bucket is now missing',
+    );
   });
 
   void test(`completion in aws-sdk resources and parameters (${lang})`, () => {
     const doc = task({ Resource: 'arn:aws:states:::aws-sdk:s3:getObject', Parameters: { Bucket: 'b' } });
     let c = at(doc, 'aws-sdk:s3', lang, 'aws-sdk:'.length + 1);
     let r = completionsAt(c.model, c.offset, NAMES)!;
-    assert.ok(r.items.some((i) => i.label === 'cloudwatchlogs'), 'Step Functions names');
+    assert.ok(
+      r.items.some((i) => i.label === 'cloudwatchlogs'),
+      'Step Functions names',
+    );
     assert.equal(c.text.slice(r.replace.offset, r.replace.offset + r.replace.length), 's3');
     c = at(doc, ':getObject', lang, 2);
     r = completionsAt(c.model, c.offset, NAMES)!;
@@ -56,7 +66,10 @@ for (const lang of ['asl', 'asl-yaml'] as const) {
   });
 
   void test(`hover on a crossing state shows target and IAM actions (${lang})`, () => {
-    const doc = task({ Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets', Credentials: { RoleArn: 'arn:aws:iam::222222222222:role/Reader' } });
+    const doc = task({
+      Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets',
+      Credentials: { RoleArn: 'arn:aws:iam::222222222222:role/Reader' },
+    });
     const c = at(doc, 'Resource', lang, 1);
     const h = hoverAt(c.model, c.offset, NAMES)!;
     assert.match(h.markdown, /Cross-account/);

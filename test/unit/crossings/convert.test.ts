@@ -47,7 +47,10 @@ for (const lang of LANGS) {
     assert.equal(state.Credentials, undefined);
     assert.equal(state.Retry[0].MaxAttempts, 6);
     // The converted task is a valid invoker call.
-    assert.deepEqual(run(out.text, lang).findings.map((f) => f.code), []);
+    assert.deepEqual(
+      run(out.text, lang).findings.map((f) => f.code),
+      [],
+    );
     // And back: the native task again.
     const again = parse(back(out.text, lang), lang).States.T;
     assert.deepEqual(again, original.States && (original.States as Record<string, unknown>).T);
@@ -55,10 +58,19 @@ for (const lang of LANGS) {
 }
 
 void test('JSONPath output is unwrapped with OutputPath, JSONata with Output', () => {
-  const jp = parse(convert(render(task({ Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets' })), 'asl', 'us-west-2').text, 'asl').States.T;
+  const jp = parse(
+    convert(render(task({ Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets' })), 'asl', 'us-west-2').text,
+    'asl',
+  ).States.T;
   assert.equal(jp.OutputPath, '$.Payload');
   const ja = parse(
-    convert(render(task({ Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets', Arguments: {} }, { QueryLanguage: 'JSONata' })), 'asl', 'us-west-2').text,
+    convert(
+      render(
+        task({ Resource: 'arn:aws:states:::aws-sdk:s3:listBuckets', Arguments: {} }, { QueryLanguage: 'JSONata' }),
+      ),
+      'asl',
+      'us-west-2',
+    ).text,
     'asl',
   ).States.T;
   assert.equal(ja.Output, '{% $states.result.Payload %}');
@@ -66,6 +78,15 @@ void test('JSONPath output is unwrapped with OutputPath, JSONata with Output', (
 });
 
 void test('waitForTaskToken and partitions are kept', () => {
-  const out = convert(render(task({ Resource: 'arn:aws-cn:states:::aws-sdk:sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', 'MessageBody.$': '$$.Task.Token' } })), 'asl', 'cn-northwest-1');
+  const out = convert(
+    render(
+      task({
+        Resource: 'arn:aws-cn:states:::aws-sdk:sqs:sendMessage.waitForTaskToken',
+        Parameters: { QueueUrl: 'q', 'MessageBody.$': '$$.Task.Token' },
+      }),
+    ),
+    'asl',
+    'cn-northwest-1',
+  );
   assert.equal(parse(out.text, 'asl').States.T.Resource, 'arn:aws-cn:states:::lambda:invoke.waitForTaskToken');
 });

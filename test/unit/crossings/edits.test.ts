@@ -15,7 +15,10 @@ void test('JSON: insert keeps the indentation and CRLF line ends; remove handles
   const root = rootOf(text, 'asl');
   const e = new TextEditor(text, 'asl');
   const out = applyEdits(text, [e.insertProperty(root, 'D', { x: [1] })!]);
-  assert.equal(out, '{\r\n    "A": 1,\r\n    "B": {\r\n        "C": 2\r\n    },\r\n    "D": {\r\n        "x": [\r\n            1\r\n        ]\r\n    }\r\n}');
+  assert.equal(
+    out,
+    '{\r\n    "A": 1,\r\n    "B": {\r\n        "C": 2\r\n    },\r\n    "D": {\r\n        "x": [\r\n            1\r\n        ]\r\n    }\r\n}',
+  );
   for (const key of ['A', 'B']) {
     const removed = applyEdits(text, [e.removeProperty(root, root.get(key)!)!]);
     assert.deepEqual(Object.keys(JSON.parse(removed)), key === 'A' ? ['B'] : ['A']);

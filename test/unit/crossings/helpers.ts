@@ -37,7 +37,11 @@ export function codes(doc: unknown, lang: Lang = 'asl'): string[] {
 
 export function only(findings: Finding[], code: string): Finding {
   const hits = findings.filter((f) => f.code === code);
-  assert.equal(hits.length, 1, `expected one ${code}, got ${findings.map((f) => `${f.code} ${f.message}`).join(' | ') || 'none'}`);
+  assert.equal(
+    hits.length,
+    1,
+    `expected one ${code}, got ${findings.map((f) => `${f.code} ${f.message}`).join(' | ') || 'none'}`,
+  );
   return hits[0]!;
 }
 
@@ -50,11 +54,20 @@ export function at(text: string, f: Finding): string {
  * Applies a fix and checks the result: still parses, and has fewer findings of the fixed code. Returns the new
  * text and findings.
  */
-export function applyFix(text: string, f: Finding, fix: Fix, lang: Lang = 'asl'): { text: string; findings: Finding[] } {
+export function applyFix(
+  text: string,
+  f: Finding,
+  fix: Fix,
+  lang: Lang = 'asl',
+): { text: string; findings: Finding[] } {
   const out = applyEdits(text, fix.edits);
   const findings = run(out, lang).findings;
   const parseProblems = findings.filter((x) => x.code.startsWith('ASL0'));
-  assert.deepEqual(parseProblems.map((p) => p.message), [], `fix "${fix.title}" broke the document:\n${out}`);
+  assert.deepEqual(
+    parseProblems.map((p) => p.message),
+    [],
+    `fix "${fix.title}" broke the document:\n${out}`,
+  );
   const before = run(text, lang).findings.filter((x) => x.code === f.code).length;
   const after = findings.filter((x) => x.code === f.code).length;
   assert.ok(after < before, `fix "${fix.title}" did not remove ${f.code}:\n${out}`);
@@ -62,7 +75,11 @@ export function applyFix(text: string, f: Finding, fix: Fix, lang: Lang = 'asl')
 }
 
 /** Applies the one (or the preferred) fix of the only finding with `code`. */
-export function fixOnly(doc: unknown, code: string, lang: Lang = 'asl'): { text: string; findings: Finding[]; fix: Fix } {
+export function fixOnly(
+  doc: unknown,
+  code: string,
+  lang: Lang = 'asl',
+): { text: string; findings: Finding[]; fix: Fix } {
   const { text, findings } = lint(doc, lang);
   const f = only(findings, code);
   assert.ok(f.fixes?.length, `${code} has no fix`);

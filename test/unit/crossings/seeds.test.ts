@@ -35,7 +35,10 @@ for (const lang of LANGS) {
     assert.match(after.text, /ConnectionArn/);
     assert.doesNotMatch(after.text, /Bearer abc123/);
     // What remains is only the reminder to replace the placeholder connection.
-    assert.deepEqual(after.findings.map((x) => x.code), ['XC311']);
+    assert.deepEqual(
+      after.findings.map((x) => x.code),
+      ['XC311'],
+    );
   });
 
   void test(`seeds example (${lang}): removing the Authorization header fixes the header error`, () => {
@@ -43,6 +46,9 @@ for (const lang of LANGS) {
     const f = only(findings, 'XC206');
     const after = applyFix(text, f, f.fixes![0]!, lang);
     assert.doesNotMatch(after.text, /Authorization/);
-    assert.deepEqual(after.findings.map((x) => x.code), ['XC203']);
+    assert.deepEqual(
+      after.findings.map((x) => x.code),
+      ['XC203'],
+    );
   });
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import { createHandler, type HandlerOptions } from '../../../src/invoker/index';
+import { callBudgetMs, createHandler, type HandlerOptions } from '../../../src/invoker/index';
 import { FakeAws } from '../../support/fake-aws';
 
 const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
@@ -299,4 +299,29 @@ void test('assumeRoleArn: STS AssumeRole with the external id, then the call sig
   fake.clearRequests();
   await handler({ ...event, externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports' });
   assert.deepEqual(fake.operations(), ['s3:GetObject']);
+});
+
+void test('a call that never gets a response is named Invoker.RequestFailed, with the cause', async () => {
+  const handler = createHandler({
+    env: { ALLOWED_CALLS: 'dynamodb:getItem' },
+    loadModule: (name) => requireFromProject(name) as Record<string, unknown>,
+    clientConfig: { endpoint: 'http://127.0.0.1:9', credentials: fake.credentials, maxAttempts: 1 },
+  });
+  const e = await rejection(
+    handler({
+      service: 'dynamodb',
+      action: 'getItem',
+      region: 'eu-west-1',
+      parameters: { TableName: 'Orders', Key: { pk: { S: 'a' } } },
+    }),
+  );
+  assert.equal(e.name, 'Invoker.RequestFailed');
+  assert.match(e.message, /dynamodb:getItem in eu-west-1 failed before a response: .*ECONNREFUSED/);
+});
+
+void test('the call budget follows the Lambda timeout (no fixed 30 s inside Lambda), capped by INVOKER_TIMEOUT_MS', () => {
+  assert.equal(callBudgetMs(NaN, { getRemainingTimeInMillis: () => 120_000 }), 119_000);
+  assert.equal(callBudgetMs(250, { getRemainingTimeInMillis: () => 60_000 }), 250);
+  assert.equal(callBudgetMs(NaN, { getRemainingTimeInMillis: () => 500 }), 100);
+  assert.equal(callBudgetMs(NaN, undefined), 30_000);
 });

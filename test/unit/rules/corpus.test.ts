@@ -22,7 +22,7 @@ const DISAGREEMENTS: Record<string, Disagreement> = {
   'invalid-json-surround-syntax-extra-spaces.json': {
     error: false,
     reason:
-      'The service accepts whitespace, newlines included, between "{%"/"%}" and the expression (multi-line JSONata is accepted, see aws/aws-cdk#35912); ' +
+      'The service accepts whitespace, newlines included, between "{%"/"%}" and the expression (multi-line expressions are deployed by the aws-cdk integration test of aws/aws-cdk#35985, fixing #35912); ' +
       "asl-validator's pattern ^\\{% .+ %\\}$ only rejects this file because '.' does not match the newline.",
   },
   'valid-map-with-item-batcher-jsonata.json': {

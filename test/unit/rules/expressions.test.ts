@@ -113,3 +113,22 @@ void test('ASL305: a JSONata Choice Condition without delimiters', () => {
   );
   expectAt(r.findings, r.text, { code: 'ASL305', path: '/States/C/Choices/0/Condition', needle: '"$states.input.ok"' });
 });
+
+void test('YAML: ranges inside plain and quoted scalars', () => {
+  const text = [
+    'StartAt: P',
+    'States:',
+    '  P:',
+    '    Type: Pass',
+    '    InputPath: $.a[*',
+    '    Parameters:',
+    '      n.$: "States.MathAdd(1, \'x\')"',
+    '    End: true',
+    '',
+  ].join('\n');
+  const r = check(text, 'asl-yaml');
+  const path = one(r.findings, 'ASL307');
+  assert.deepEqual([path.line, path.column, path.endColumn], [5, 19, 20]);
+  const intrinsic = one(r.findings, 'ASL308');
+  assert.deepEqual([intrinsic.line, intrinsic.column, intrinsic.endColumn], [7, 31, 34]);
+});

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { checkPath } from '../../../src/core/rules/jsonpath';
 import { checkIntrinsic } from '../../../src/core/rules/intrinsics';
 import { checkJsonataString } from '../../../src/core/rules/jsonataCheck';
+import fc from 'fast-check';
 
 const PATH = { kind: 'path' as const, variables: true, context: true };
 const REF = { kind: 'reference' as const, variables: true, context: true };
@@ -67,4 +68,28 @@ void test('jsonata strings: delimiters and syntax errors with positions', () => 
   const p = checkJsonataString('{% $.x[?(@.y)] %}');
   assert.equal(p?.kind, 'syntax');
   assert.equal('{% $.x[?(@.y)] %}'[p!.index], '?');
+});
+
+void test('the checkers never throw and keep problem ranges inside the string', () => {
+  const alphabet = fc.constantFrom(...'$.[]()\'",:?@*States.Format MathAdd 0123-{}%\\ab'.split(''));
+  const text = fc.oneof(
+    fc.string(),
+    fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')),
+    fc.array(alphabet, { maxLength: 40 }).map((a) => `States.${a.join('')}`),
+    fc.array(alphabet, { maxLength: 40 }).map((a) => `{% ${a.join('')} %}`),
+  );
+  fc.assert(
+    fc.property(text, fc.boolean(), (s, ref) => {
+      for (const p of [
+        checkPath(s, ref ? REF : PATH),
+        s.startsWith('States.') ? checkIntrinsic(s) : undefined,
+        checkJsonataString(s),
+      ]) {
+        if (!p) continue;
+        assert.ok(p.index >= 0 && p.index <= Math.max(0, s.length - 1), `${JSON.stringify(s)}: index ${p.index}`);
+        assert.ok(p.length >= 1 && p.message.length > 0);
+      }
+    }),
+    { numRuns: 5000, seed: 7 },
+  );
 });

@@ -103,3 +103,16 @@ void test('ASL211: an unknown QueryLanguage value', () => {
   const f = one(r.findings, 'ASL211');
   assert.match(f.message, /Did you mean "JSONata"\?/);
 });
+
+void test('a field the state type never accepts is only ASL201, not also ASL301/ASL302', () => {
+  let r = check(machine({ P: { Type: 'Pass', Arguments: { a: 1 }, End: true } }));
+  assert.deepEqual(
+    r.findings.map((f) => f.code),
+    ['ASL201'],
+  );
+  r = check(machine({ F: { Type: 'Fail', ResultPath: '$.x' } }, { QueryLanguage: 'JSONata' }));
+  assert.deepEqual(
+    r.findings.map((f) => f.code),
+    ['ASL201'],
+  );
+});

@@ -76,7 +76,7 @@ void test('document rules never throw on 3,000 structurally mutated definitions'
           if (!keys.length) continue;
           const key = keys[keyAt % keys.length]!;
           const t = target as Record<string, unknown>;
-          if (op === 'set') t[key] = value;
+          if (op === 'set') t[key] = structuredClone(value);
           else if (op === 'delete') delete t[key];
           else if (!Array.isArray(target)) {
             t[typeof value === 'string' ? value : `${key}x`] = t[key];

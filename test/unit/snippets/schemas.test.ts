@@ -14,6 +14,7 @@ import { analyze, lint } from '../../../src/core/lint';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from '../../../src/core/invokerName';
 import { toValue } from '../../../src/core/parse/ast';
 import { SNIPPETS } from '../../../scripts/snippets/catalog';
+import { APIGATEWAY_FORBIDDEN, HTTP_FORBIDDEN } from '../../../scripts/snippets/schemas';
 import { crossingParts, type PartKind } from '../../../src/extension/schema/parts';
 import { PART_SCHEMAS } from '../../../src/extension/schema/schemas';
 import { expandSnippet } from './expand';
@@ -312,3 +313,55 @@ for (const c of CASES) {
     );
   });
 }
+
+// The forbidden header lists, header by header (and a prefix example), in both validators.
+const headerCases: Array<{ kind: PartKind; header: string; task: (h: string) => Record<string, unknown> }> = [
+  ...[...APIGATEWAY_FORBIDDEN.names, ...APIGATEWAY_FORBIDDEN.prefixes.map((p) => `${p}-Test`)].map((header) => ({
+    kind: 'apigateway-invoke' as const,
+    header,
+    task: (h: string) => apigw({ ApiEndpoint: HOST, Method: 'GET', Headers: { [h]: ['x'] } }),
+  })),
+  ...[...HTTP_FORBIDDEN.names, ...HTTP_FORBIDDEN.prefixes.map((p) => `${p}test`)].map((header) => ({
+    kind: 'http-invoke' as const,
+    header,
+    task: (h: string) =>
+      http({
+        ApiEndpoint: 'https://api.example.com/x',
+        Method: 'GET',
+        Authentication: { ConnectionArn: CONNECTION },
+        Headers: { [h]: 'x' },
+      }),
+  })),
+];
+
+void test('schema and crossing rules refuse the same headers, whatever their case', async () => {
+  const disagreements: string[] = [];
+  for (const c of headerCases) {
+    for (const header of [c.header, c.header.toLowerCase()]) {
+      const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', ...c.task(header), End: true } } });
+      const part = crossingParts(analyze(text).model!, INVOKERS).find((p) => p.kind === c.kind)!;
+      const schemaRejects = (await schemaProblems(c.kind, toValue(part.node))).length > 0;
+      const rulesReject = lint(text).some(
+        (f) => f.severity === 'error' && f.path.startsWith(`${part.node.pointer}/Headers`),
+      );
+      if (!schemaRejects || !rulesReject)
+        disagreements.push(`${c.kind} ${header}: schema ${schemaRejects}, rules ${rulesReject}`);
+    }
+  }
+  assert.deepEqual(disagreements, []);
+  // And an ordinary header passes both.
+  const fine = JSON.stringify({
+    StartAt: 'T',
+    States: {
+      T: {
+        Type: 'Task',
+        ...apigw({ ApiEndpoint: HOST, Method: 'GET', Headers: { Accept: ['application/json'] } }),
+        End: true,
+      },
+    },
+  });
+  assert.deepEqual(
+    lint(fine).filter((f) => f.severity === 'error'),
+    [],
+  );
+});
