@@ -21,13 +21,15 @@ abstract class NodeBase {
   /** RFC 6901 JSON pointer of this node from the document root ('' for the root). */
   get pointer(): string {
     if (this.cachedPointer !== undefined) return this.cachedPointer;
-    const segments: string[] = [];
-    let node: NodeBase | undefined = this;
-    while (node && node.parent && node.cachedPointer === undefined) {
-      segments.push(typeof node.key === 'number' ? String(node.key) : escapePointerSegment(node.key ?? ''));
-      node = node.parent;
+    if (!this.parent) return (this.cachedPointer = '');
+    // Walk up to the nearest ancestor whose pointer is known (iteratively: nesting can be deep).
+    const segments = [segmentOf(this.key)];
+    let ancestor: NodeBase = this.parent;
+    while (ancestor.parent && ancestor.cachedPointer === undefined) {
+      segments.push(segmentOf(ancestor.key));
+      ancestor = ancestor.parent;
     }
-    let result = node?.cachedPointer ?? '';
+    let result = ancestor.cachedPointer ?? '';
     for (let i = segments.length - 1; i >= 0; i--) result += '/' + segments[i];
     this.cachedPointer = result;
     return result;
@@ -86,6 +88,10 @@ export class ScalarNode extends NodeBase {
   ) {
     super(offset, length, parent, key);
   }
+}
+
+function segmentOf(key: string | number | undefined): string {
+  return typeof key === 'number' ? String(key) : escapePointerSegment(key ?? '');
 }
 
 export function escapePointerSegment(key: string): string {

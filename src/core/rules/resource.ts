@@ -27,7 +27,7 @@ export function resourceProblem(
   value: string,
   kind: ResourceKind,
 ): { message: string; severity: 'error' | 'warning' } | undefined {
-  if (value.includes('${')) return substitutionProblem(value);
+  if (value.includes('${') || value.includes('#{')) return substitutionProblem(value);
   const m = ARN.exec(value);
   if (!m) {
     return {
@@ -97,17 +97,19 @@ export function resourceProblem(
   return undefined;
 }
 
+/** `${Name}` (SAM, CloudFormation, Serverless, Terraform) and `#{Name}` (serverless-pseudo-parameters). */
 function substitutionProblem(value: string): { message: string; severity: 'error' } | undefined {
-  let i = 0;
-  while ((i = value.indexOf('${', i)) !== -1) {
+  for (let i = 0; i < value.length - 1; i++) {
+    if ((value[i] !== '$' && value[i] !== '#') || value[i + 1] !== '{') continue;
     const close = value.indexOf('}', i + 2);
     if (close === -1)
       return {
         severity: 'error',
-        message: `The substitution starting at ${q(value.slice(i, i + 30))} is not closed: write \${Name} with a closing "}".`,
+        message: `The substitution starting at ${q(value.slice(i, i + 30))} is not closed: write ${value[i]}{Name} with a closing "}".`,
       };
-    if (close === i + 2) return { severity: 'error', message: 'The substitution "${}" is empty: write ${Name}.' };
-    i = close + 1;
+    if (close === i + 2)
+      return { severity: 'error', message: `The substitution "${value[i]}{}" is empty: write ${value[i]}{Name}.` };
+    i = close;
   }
   return undefined;
 }

@@ -8,6 +8,9 @@ import { readValidationSettings } from '../settings';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { CONVERT_TO_INVOKER_COMMAND } from './commands';
 
+/** The IAM room's command (a stable, contributed id; not imported to keep the features independent). */
+const IAM_CROSS_ACCOUNT_COMMAND = 'sfnCrossings.generateCrossAccountRoles';
+
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly FixEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits)
@@ -47,10 +50,9 @@ export class CrossingCodeActions implements vscode.CodeActionProvider {
         if (d.source !== DIAGNOSTIC_SOURCE || !code?.startsWith('XC')) continue;
         const start = document.offsetAt(d.range.start);
         const end = document.offsetAt(d.range.end);
-        const f = analysis.findings.find(
-          (x) => x.code === code && x.offset === start && x.offset + x.length === end && x.fixes?.length,
-        );
+        const f = analysis.findings.find((x) => x.code === code && x.offset === start && x.offset + x.length === end);
         for (const fix of f?.fixes ?? []) actions.push(this.quickFix(document, fix, d));
+        if (f?.data?.iamKit) actions.push(this.iamKitAction(document, d));
       }
     }
     const wantsRefactor =
@@ -72,6 +74,14 @@ export class CrossingCodeActions implements vscode.CodeActionProvider {
       }
     }
     return actions;
+  }
+
+  /** XC109 links to the IAM kit: the cross-account roles with the polling permissions. */
+  private iamKitAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const action = new vscode.CodeAction('Generate the cross-account roles (IAM kit)', vscode.CodeActionKind.QuickFix);
+    action.command = { command: IAM_CROSS_ACCOUNT_COMMAND, title: action.title, arguments: [{ uri: document.uri }] };
+    action.diagnostics = [diagnostic];
+    return action;
   }
 
   private quickFix(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction {

@@ -102,6 +102,16 @@ suite('crossings: Quick Fixes', () => {
     assert.equal(change.isPreferred, true);
     await applyAndWait(document, change, 'XC402', 1);
   });
+
+  test('the .sync-with-Credentials info links to the IAM kit', async () => {
+    const document = await openFixture('examples/crossing-credentials.asl.json');
+    const [info] = await waitForDiagnostics(document.uri, 'XC109');
+    assert.equal(info!.severity, vscode.DiagnosticSeverity.Information);
+    const link = (await quickFixes(document, info!)).find((a) => /IAM kit/.test(a.title));
+    assert.ok(link?.command, 'no IAM kit action');
+    const registered = await vscode.commands.getCommands(true);
+    assert.ok(registered.includes(link.command.command), `${link.command.command} is not a registered command`);
+  });
 });
 
 suite('crossings: refactorings', () => {

@@ -26,6 +26,8 @@ void test('ASL209: accepted Resource forms', () => {
     'arn:aws:swf:us-east-1:123456789012:task:X',
     '${OrdersFunctionArn}',
     'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Name}',
+    'arn:aws:lambda:#{AWS::Region}:#{AWS::AccountId}:function:orders',
+    'arn:aws:lambda:${aws:region}:${aws:accountId}:function:orders',
   ]) {
     assert.equal(resourceProblem(r, 'task'), undefined, r);
   }
