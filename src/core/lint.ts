@@ -64,8 +64,21 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
-  findings.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
-  return { parsed, model, findings, lines: new LineIndex(text) };
+  const shown = preferSpecific(findings);
+  shown.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  return { parsed, model, findings: shown, lines: new LineIndex(text) };
+}
+
+/**
+ * One problem, one diagnostic: where a crossing rule (XC…) and a generic field rule (ASL2xx) report on
+ * the very same node, the crossing finding says more (e.g. "Credentials" on a Pass state), so it wins.
+ * With the crossing rules off, the generic finding still stands.
+ */
+function preferSpecific(findings: Finding[]): Finding[] {
+  const crossingAt = new Set<string>();
+  for (const f of findings) if (f.code.startsWith('XC')) crossingAt.add(`${f.offset}:${f.length}:${f.path}`);
+  if (!crossingAt.size) return findings;
+  return findings.filter((f) => !(f.code.startsWith('ASL2') && crossingAt.has(`${f.offset}:${f.length}:${f.path}`)));
 }
 
 function internalProblem(where: string, e: unknown): Finding {
