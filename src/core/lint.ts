@@ -70,7 +70,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /**
- * One problem, one diagnostic: where a crossing rule (XC…) and a generic field rule (ASL2xx) report on
+ * One problem, one diagnostic: where a crossing rule (XC…) and a document rule (ASL1xx-ASL3xx) report on
  * the very same node, the crossing finding says more (e.g. "Credentials" on a Pass state), so it wins.
  * With the crossing rules off, the generic finding still stands.
  */
@@ -78,7 +78,7 @@ function preferSpecific(findings: Finding[]): Finding[] {
   const crossingAt = new Set<string>();
   for (const f of findings) if (f.code.startsWith('XC')) crossingAt.add(`${f.offset}:${f.length}:${f.path}`);
   if (!crossingAt.size) return findings;
-  return findings.filter((f) => !(f.code.startsWith('ASL2') && crossingAt.has(`${f.offset}:${f.length}:${f.path}`)));
+  return findings.filter((f) => !(/^ASL[1-9]/.test(f.code) && crossingAt.has(`${f.offset}:${f.length}:${f.path}`)));
 }
 
 function internalProblem(where: string, e: unknown): Finding {

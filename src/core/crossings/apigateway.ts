@@ -3,11 +3,12 @@
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import type { FixEdit } from '../findings';
 import type { ObjectNode } from '../parse/ast';
-import { checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
+import { checkKnownFields, knownFields, fix, kitFor, whereMissing, type Kit } from './kit';
 import { toHttpInvokeEdits } from './convert';
 import type { TaskInfo } from './tasks';
-import { closest, fieldOf, literalString, type Field } from './values';
+import { closest, fieldOf, literalString, type Field, type Fields } from './values';
 
+const REQUIRED_PARAMETERS: readonly string[] = ['ApiEndpoint', 'Method'];
 export const API_GATEWAY_PARAMETERS = [
   'ApiEndpoint',
   'Method',
@@ -19,6 +20,7 @@ export const API_GATEWAY_PARAMETERS = [
   'AllowNullValues',
   'AuthType',
 ] as const;
+const API_GATEWAY_KNOWN = knownFields(API_GATEWAY_PARAMETERS);
 export const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
 export const BODY_METHODS = ['PATCH', 'POST', 'PUT'];
 export const AUTH_TYPES = ['NO_AUTH', 'IAM_ROLE', 'RESOURCE_POLICY'] as const;
@@ -44,9 +46,15 @@ const FORBIDDEN_HEADERS = new Set(
 );
 const FORBIDDEN_PREFIXES = ['x-forwarded', 'x-amz']; // x-amz covers x-amzn
 
+const forbiddenMemo = new Map<string, boolean>();
 export function isForbiddenApiGatewayHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return FORBIDDEN_HEADERS.has(n) || FORBIDDEN_PREFIXES.some((p) => n.startsWith(p));
+  let hit = forbiddenMemo.get(name);
+  if (hit === undefined) {
+    const n = name.toLowerCase();
+    hit = FORBIDDEN_HEADERS.has(n) || FORBIDDEN_PREFIXES.some((p) => n.startsWith(p));
+    if (forbiddenMemo.size < 10_000) forbiddenMemo.set(name, hit);
+  }
+  return hit;
 }
 
 const HOST_RE = /^([0-9a-z]+)\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com(\.cn)?$/;
@@ -93,9 +101,9 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       );
     return;
   }
-  const byName = checkKnownFields(kit, params, API_GATEWAY_PARAMETERS, 'XC211', 'error', 'apigateway:invoke parameter');
-  const missing = ['ApiEndpoint', 'Method'].filter((n) => !byName.has(n));
-  if (missing.length)
+  const byName = checkKnownFields(kit, params, API_GATEWAY_KNOWN, 'XC211', 'error', 'apigateway:invoke parameter');
+  const missing = byName.missing(REQUIRED_PARAMETERS);
+  if (missing)
     kit.report(
       'XC201',
       'error',
@@ -181,13 +189,7 @@ function carriesTaskToken(headers: Field | undefined): boolean {
   });
 }
 
-function checkEndpoint(
-  kit: Kit,
-  task: TaskInfo,
-  params: ObjectNode,
-  endpoint: Field,
-  byName: Map<string, Field>,
-): void {
+function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: Field, byName: Fields): void {
   if (endpoint.dynamic) return;
   const value = literalString(endpoint);
   if (value === undefined) {

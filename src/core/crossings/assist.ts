@@ -111,7 +111,7 @@ export function completionsAt(
     const svc = lookupService(task.service, 'sfn').service;
     const op = svc && lookupOperation(svc, task.action).operation;
     if (!op) return undefined;
-    return memberCompletions(task.params, offset, memberNames(op, 'sfn'), keyText);
+    return memberCompletions(text, task.params, offset, memberNames(op, 'sfn'), keyText);
   }
 
   const payload = task.invoker?.payload;
@@ -120,7 +120,7 @@ export function completionsAt(
   if (!at || at.inKey) {
     const present = new Set(payload.properties.map((p) => p.key.replace(/\.\$$/, '')));
     return {
-      replace: at ? { offset: at.property.keyOffset, length: at.property.keyLength } : { offset, length: 0 },
+      replace: at ? { offset: at.property.keyOffset, length: at.property.keyLength } : typedWord(text, offset),
       items: INVOKER_EVENT_KEYS.filter((k) => !present.has(k) || (at && at.property.key === k)).map((k) => ({
         label: k,
         kind: 'field',
@@ -174,12 +174,13 @@ export function completionsAt(
     const action = literalString(field(payload, 'action'));
     const op = action ? lookupOperation(svc, action).operation : undefined;
     if (!op) return undefined;
-    return memberCompletions(value, offset, memberNames(op, 'v3'), keyText);
+    return memberCompletions(text, value, offset, memberNames(op, 'v3'), keyText);
   }
   return undefined;
 }
 
 function memberCompletions(
+  text: string,
   obj: ObjectNode,
   offset: number,
   names: MemberNames,
@@ -190,7 +191,7 @@ function memberCompletions(
   const present = new Set(obj.properties.map((p) => p.key.replace(/\.\$$/, '')));
   const required = new Set(names.required);
   return {
-    replace: at ? { offset: at.property.keyOffset, length: at.property.keyLength } : { offset, length: 0 },
+    replace: at ? { offset: at.property.keyOffset, length: at.property.keyLength } : typedWord(text, offset),
     items: [...names.all]
       .filter((n) => !present.has(n) || (at && at.property.key.replace(/\.\$$/, '') === n))
       .map((n) => ({
@@ -201,6 +202,23 @@ function memberCompletions(
         sortText: `${required.has(n) ? '0' : '1'}${n}`,
       })),
   };
+}
+
+const WORD = /[\w.$-]/;
+/**
+ * A key being typed where no property parses yet (`{"Bucket": "b", "Ke|` or an empty `""`): the word around the
+ * cursor with its quotes, so the completion replaces it instead of nesting quotes.
+ */
+function typedWord(text: string, offset: number): { offset: number; length: number } {
+  let start = offset;
+  while (start > 0 && WORD.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && WORD.test(text[end]!)) end++;
+  if (text[start - 1] === '"') {
+    start--;
+    if (text[end] === '"') end++;
+  }
+  return { offset: start, length: end - start };
 }
 
 export interface HoverResult {

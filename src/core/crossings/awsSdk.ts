@@ -1,9 +1,9 @@
 // XC5xx: `arn:<partition>:states:::aws-sdk:<service>:<action>` tasks, in Step Functions' own service naming.
 // Facts: https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
-import { atNode, type Rule } from '../model/rule';
+import { atKey, atNode, type Rule, type Where } from '../model/rule';
 import { fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
-import { checkMembers, rangeInString } from './sdkCall';
+import { checkMembers, missingMessage, rangeInString } from './sdkCall';
 import type { TaskInfo } from './tasks';
 
 export const awsSdkRule: Rule = {
@@ -14,20 +14,28 @@ export const awsSdkRule: Rule = {
   },
 };
 
+/** Where the service or the action part of an aws-sdk Resource is (for findings only). */
+function partAt(kit: Kit, task: TaskInfo, part: 'service' | 'action'): Where {
+  const node = task.resourceProp!.value;
+  const prefix = `arn:${task.partition}:states:::aws-sdk:`.length;
+  const service = task.service ?? '';
+  const r =
+    part === 'service'
+      ? rangeInString(kit.model.parsed.text, node, prefix, service)
+      : rangeInString(kit.model.parsed.text, node, prefix + service.length + 1, task.action ?? '');
+  return { offset: (r ?? node).offset, length: (r ?? node).length, path: node.pointer };
+}
+
+/** The Resource with its service and action replaced. */
+function withParts(task: TaskInfo, service: string, action: string): string {
+  return `arn:${task.partition}:states:::aws-sdk:${service}:${action}${task.pattern ? `.${task.pattern}` : ''}`;
+}
+
 function checkTask(kit: Kit, task: TaskInfo): void {
   const node = task.resourceProp!.value;
   const resource = task.resource!;
-  const text = kit.model.parsed.text;
-  const prefix = `arn:${task.partition}:states:::aws-sdk:`;
   const service = task.service ?? '';
   const action = task.action ?? '';
-  const serviceAt = rangeInString(text, node, prefix.length, service) ?? node;
-  const actionAt = rangeInString(text, node, prefix.length + service.length + 1, action) ?? node;
-  const where = (r: { offset: number; length: number }) => ({ offset: r.offset, length: r.length, path: node.pointer });
-  /** The Resource with one part replaced. */
-  const withPart = (newService: string, newAction: string) =>
-    `${prefix}${newService}:${newAction}${task.pattern ? `.${task.pattern}` : ''}`;
-
   if (!service || !action) {
     kit.report(
       'XC501',
@@ -51,34 +59,33 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     );
   }
   const found = lookupService(service, 'sfn');
-  const svc = found.service;
-  if (!svc) {
-    const other = found.suggestion;
+  const svc = found.service ?? found.suggestion;
+  if (!found.service) {
     kit.report(
       'XC501',
       'error',
-      other
-        ? `Step Functions names this service "${other.sfn}" in aws-sdk resources ("${service}" is another of its names).`
+      svc
+        ? `Step Functions names this service "${svc.sfn}" in aws-sdk resources ("${service}" is another of its names).`
         : `"${service}" is not an AWS SDK service Step Functions knows${found.names.length ? `: did you mean ${found.names.map((n) => `"${n}"`).join(', ')}?` : '.'}`,
-      where(serviceAt),
+      partAt(kit, task, 'service'),
       found.names
         .slice(0, 3)
-        .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withPart(n, action))], i === 0)),
+        .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withParts(task, n, action))], i === 0)),
       found.names[0] ? { suggestion: found.names[0] } : undefined,
     );
-    if (!other) return;
   }
-  const service2 = svc ?? found.suggestion!;
-  const op = lookupOperation(service2, action);
-  if (!op.operation) {
+  if (!svc) return;
+  const op = lookupOperation(svc, action);
+  const operation = op.operation;
+  if (!operation) {
     kit.report(
       'XC502',
       'error',
-      `${service2.sfn} has no operation "${action}"${op.names.length ? `: did you mean ${op.names.map((n) => `"${n}"`).join(', ')}?` : '.'}`,
-      where(actionAt),
+      `${svc.sfn} has no operation "${action}"${op.names.length ? `: did you mean ${op.names.map((n) => `"${n}"`).join(', ')}?` : '.'}`,
+      partAt(kit, task, 'action'),
       op.names
         .slice(0, 3)
-        .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withPart(service, n))], i === 0)),
+        .flatMap((n, i) => fix(`Change to "${n}"`, [kit.edit.replace(node, withParts(task, service, n))], i === 0)),
       op.names[0] ? { suggestion: op.names[0] } : undefined,
     );
     return;
@@ -87,30 +94,33 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     kit.report(
       'XC503',
       'warning',
-      `Write the action in camelCase as AWS documents it: "${op.operation.action}" (other casings are not documented to work).`,
-      where(actionAt),
-      fix(`Change to "${op.operation.action}"`, [kit.edit.replace(node, withPart(service, op.operation.action))], true),
+      `Write the action in camelCase as AWS documents it: "${operation.action}" (other casings are not documented to work).`,
+      partAt(kit, task, 'action'),
+      fix(
+        `Change to "${operation.action}"`,
+        [kit.edit.replace(node, withParts(task, service, operation.action))],
+        true,
+      ),
     );
   }
-  if (op.operation.sfnUnsupported) {
+  if (operation.sfnUnsupported) {
     kit.report(
       'XC507',
       'warning',
-      `AWS documents ${service2.sfn}:${op.operation.action} as not supported by the Step Functions AWS SDK integration.`,
-      where(actionAt),
+      `AWS documents ${svc.sfn}:${operation.action} as not supported by the Step Functions AWS SDK integration.`,
+      partAt(kit, task, 'action'),
     );
   }
   const paramsProp = task.paramsProp;
   if (paramsProp && paramsProp.value.kind !== 'object') return; // a JSONata expression, or reported by the document rules
-  checkMembers(
-    kit,
-    op.operation,
-    'sfn',
-    task.params,
-    paramsProp
-      ? { offset: paramsProp.keyOffset, length: paramsProp.keyLength, path: paramsProp.pointer }
-      : where(actionAt),
-    `${service2.sfn}:${op.operation.action}`,
-    { missing: 'XC504', unknown: 'XC505', unknownSeverity: 'warning' },
-  );
+  const missing = checkMembers(kit, operation, 'sfn', svc.sfn, task.params, 'XC505', 'warning');
+  if (missing)
+    kit.report(
+      'XC504',
+      'error',
+      missingMessage(svc.sfn, operation, missing),
+      paramsProp ? atKey(paramsProp) : partAt(kit, task, 'action'),
+      undefined,
+      { missing },
+    );
 }

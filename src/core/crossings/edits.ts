@@ -183,7 +183,8 @@ export class TextEditor {
       return { offset: obj.offset + 1, length: 0, newText: ` ${inner} ` };
     }
     const end = last.value.offset + last.value.length;
-    const sameLine = !this.text.slice(obj.offset, last.keyOffset).includes('\n');
+    const nl = this.text.indexOf('\n', obj.offset);
+    const sameLine = nl < 0 || nl > last.keyOffset;
     const sep = sameLine ? ' ' : this.eol + this.lineIndent(last.keyOffset);
     const valueText = this.yaml ? this.flow(value) : this.json(value, last.keyOffset);
     return { offset: end, length: 0, newText: `,${sep}${this.keyText(key)}: ${valueText}` };

@@ -2,12 +2,13 @@
 // ../shared/DOMAIN.md section 4 and https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { toValue, type ObjectNode, type PropertyNode } from '../parse/ast';
-import { checkKnownFields, fix, kitFor, whereMissing, type Kit } from './kit';
+import { checkKnownFields, knownFields, fix, kitFor, whereMissing, type Kit } from './kit';
 import { connectionPlaceholder, CONNECTION_ARN_PLACEHOLDER } from './constants';
 import { METHODS } from './apigateway';
 import type { TaskInfo } from './tasks';
-import { closest, field, fieldOf, literalString, type Field } from './values';
+import { closest, field, fieldOf, literalString, type Field, type Fields } from './values';
 
+const REQUIRED_PARAMETERS: readonly string[] = ['ApiEndpoint', 'Method'];
 export const HTTP_PARAMETERS = [
   'ApiEndpoint',
   'Method',
@@ -18,10 +19,11 @@ export const HTTP_PARAMETERS = [
   'RequestBody',
   'Transform',
 ] as const;
+const HTTP_KNOWN = knownFields(HTTP_PARAMETERS);
 export const REQUEST_BODY_ENCODINGS = ['NONE', 'URL_ENCODED'] as const;
 export const ARRAY_FORMATS = ['INDICES', 'REPEAT', 'COMMAS', 'BRACKETS'] as const;
-const TRANSFORM_FIELDS = ['RequestBodyEncoding', 'RequestEncodingOptions'];
-const ENCODING_OPTION_FIELDS = ['ArrayFormat'];
+const TRANSFORM_FIELDS = knownFields(['RequestBodyEncoding', 'RequestEncodingOptions']);
+const ENCODING_OPTION_FIELDS = knownFields(['ArrayFormat']);
 
 /** Headers the HTTP Task refuses at run time (call-https-apis page), compared lower-case. */
 const RUNTIME_FORBIDDEN = new Set(
@@ -61,9 +63,15 @@ const RUNTIME_FORBIDDEN = new Set(
 );
 const RUNTIME_FORBIDDEN_PREFIXES = ['x-forwarded-', 'x-amz-', 'x-amzn-'];
 
+const runtimeForbiddenMemo = new Map<string, boolean>();
 export function isRuntimeForbiddenHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return RUNTIME_FORBIDDEN.has(n) || RUNTIME_FORBIDDEN_PREFIXES.some((p) => n.startsWith(p));
+  let hit = runtimeForbiddenMemo.get(name);
+  if (hit === undefined) {
+    const n = name.toLowerCase();
+    hit = RUNTIME_FORBIDDEN.has(n) || RUNTIME_FORBIDDEN_PREFIXES.some((p) => n.startsWith(p));
+    if (runtimeForbiddenMemo.size < 10_000) runtimeForbiddenMemo.set(name, hit);
+  }
+  return hit;
 }
 
 const SECRET_NAMES =
@@ -111,9 +119,9 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       );
     return;
   }
-  const byName = checkKnownFields(kit, params, HTTP_PARAMETERS, 'XC309', 'warning', 'http:invoke parameter');
-  const missing = ['ApiEndpoint', 'Method'].filter((n) => !byName.has(n));
-  if (missing.length)
+  const byName = checkKnownFields(kit, params, HTTP_KNOWN, 'XC309', 'warning', 'http:invoke parameter');
+  const missing = byName.missing(REQUIRED_PARAMETERS);
+  if (missing)
     kit.report(
       'XC301',
       'error',
@@ -156,13 +164,25 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   if (transform && !transform.dynamic) checkTransform(kit, transform);
 }
 
+/** `https://host[:port][/path][?query][#fragment]`, no spaces (a cheap pre-check; URL parsing is the judge). */
+const HTTPS_URL_RE = /^https:\/\/[^\s/?#:@]+(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+const httpsMemo = new Map<string, boolean>();
+
 function isHttpsUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' && !!u.hostname && !/\s/.test(s);
-  } catch {
-    return false;
+  let hit = httpsMemo.get(s);
+  if (hit === undefined) {
+    hit = false;
+    if (HTTPS_URL_RE.test(s)) {
+      try {
+        const u = new URL(s);
+        hit = u.protocol === 'https:' && !!u.hostname;
+      } catch {
+        hit = false;
+      }
+    }
+    if (httpsMemo.size < 10_000) httpsMemo.set(s, hit);
   }
+  return hit;
 }
 
 function toHttps(s: string): string | undefined {
@@ -174,9 +194,10 @@ function toHttps(s: string): string | undefined {
   return candidate && isHttpsUrl(candidate) ? candidate : undefined;
 }
 
-function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: Map<string, Field>): void {
-  const containers = ['Authentication', 'InvocationConfig'].map((n) => byName.get(n)).filter((f): f is Field => !!f);
-  if (!containers.length) {
+function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: Fields): void {
+  const auth = byName.get('Authentication');
+  const invocation = byName.get('InvocationConfig');
+  if (!auth && !invocation) {
     const insert = kit.edit.insertProperty(params, 'Authentication', {
       ConnectionArn: connectionPlaceholder(task.partition),
     });
@@ -189,63 +210,71 @@ function checkConnection(kit: Kit, task: TaskInfo, params: ObjectNode, byName: M
     );
     return;
   }
-  for (const c of containers) {
-    if (c.dynamic) continue;
-    const obj = c.property.value;
-    if (obj.kind !== 'object') {
-      kit.report(
-        'XC303',
-        'error',
-        `"${c.name}" must be an object: { "ConnectionArn": "arn:aws:events:...:connection/..." }.`,
-        atValue(c.property),
-      );
-      continue;
-    }
-    const arn = field(obj, 'ConnectionArn');
-    if (!arn) {
-      kit.report(
-        'XC303',
-        'error',
-        `"${c.name}" needs "ConnectionArn" (an EventBridge connection ARN).`,
-        atKey(c.property),
-        fix(
-          'Add a "ConnectionArn" placeholder',
-          [kit.edit.insertProperty(obj, 'ConnectionArn', connectionPlaceholder(task.partition))],
-          true,
-        ),
-      );
-      continue;
-    }
-    if (arn.dynamic) continue;
-    const value = literalString(arn);
-    if (value !== undefined && isPlaceholder(value)) {
-      kit.report(
-        'XC311',
-        'warning',
-        "This is the placeholder connection ARN: replace it with your EventBridge connection's ARN (EventBridge console > API destinations > Connections).",
-        atValue(arn.property),
-      );
-    } else if (value === undefined || !isConnectionArn(value)) {
-      const p = value?.split(':')[1];
-      const partitionHint =
-        p && task.partition && p !== task.partition
-          ? ` Its partition "${p}" differs from the task's "${task.partition}".`
-          : '';
-      kit.report(
-        'XC304',
-        'error',
-        `"ConnectionArn" must be an EventBridge connection ARN: arn:<partition>:events:<region>:<account>:connection/<name>/<id>.${partitionHint}`,
-        atValue(arn.property),
-      );
-    } else if (task.partition && value.split(':')[1] !== task.partition) {
-      kit.report(
-        'XC304',
-        'error',
-        `The connection is in partition "${value.split(':')[1]}" but the task in "${task.partition}": a connection cannot be used across partitions.`,
-        atValue(arn.property),
-      );
-    }
+  if (auth) checkConnectionField(kit, task, auth);
+  if (invocation) checkConnectionField(kit, task, invocation);
+}
+
+function checkConnectionField(kit: Kit, task: TaskInfo, c: Field): void {
+  if (c.dynamic) return;
+  const obj = c.property.value;
+  if (obj.kind !== 'object') {
+    kit.report(
+      'XC303',
+      'error',
+      `"${c.name}" must be an object: { "ConnectionArn": "arn:aws:events:...:connection/..." }.`,
+      atValue(c.property),
+    );
+    return;
   }
+  const arn = field(obj, 'ConnectionArn');
+  if (!arn) {
+    kit.report(
+      'XC303',
+      'error',
+      `"${c.name}" needs "ConnectionArn" (an EventBridge connection ARN).`,
+      atKey(c.property),
+      fix(
+        'Add a "ConnectionArn" placeholder',
+        [kit.edit.insertProperty(obj, 'ConnectionArn', connectionPlaceholder(task.partition))],
+        true,
+      ),
+    );
+    return;
+  }
+  if (arn.dynamic) return;
+  const value = literalString(arn);
+  if (value !== undefined && isPlaceholder(value)) {
+    kit.report(
+      'XC311',
+      'warning',
+      "This is the placeholder connection ARN: replace it with your EventBridge connection's ARN (EventBridge console > API destinations > Connections).",
+      atValue(arn.property),
+    );
+  } else if (value === undefined || !isConnectionArn(value)) {
+    const p = value?.split(':')[1];
+    const partitionHint =
+      p && task.partition && p !== task.partition
+        ? ` Its partition "${p}" differs from the task's "${task.partition}".`
+        : '';
+    kit.report(
+      'XC304',
+      'error',
+      `"ConnectionArn" must be an EventBridge connection ARN: arn:<partition>:events:<region>:<account>:connection/<name>/<id>.${partitionHint}`,
+      atValue(arn.property),
+    );
+  } else if (task.partition && arnPartition(value) !== task.partition) {
+    kit.report(
+      'XC304',
+      'error',
+      `The connection is in partition "${arnPartition(value)}" but the task in "${task.partition}": a connection cannot be used across partitions.`,
+      atValue(arn.property),
+    );
+  }
+}
+
+/** The partition of an ARN string, without splitting it. */
+function arnPartition(arn: string): string {
+  return arn.slice(4, arn.indexOf(':', 4));
 }
 
 const PLACEHOLDER_TAIL = CONNECTION_ARN_PLACEHOLDER.split(':').slice(2).join(':');
@@ -253,7 +282,7 @@ function isPlaceholder(s: string): boolean {
   return s.endsWith(PLACEHOLDER_TAIL);
 }
 
-function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Field, byName: Map<string, Field>): void {
+function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Field, byName: Fields): void {
   const obj = headers.property.value;
   if (obj.kind !== 'object') {
     kit.report(
@@ -264,7 +293,7 @@ function checkHeaders(kit: Kit, task: TaskInfo, params: ObjectNode, headers: Fie
     );
     return;
   }
-  const hasConnection = byName.has('Authentication') || byName.has('InvocationConfig');
+  const hasConnection = byName.get('Authentication') !== undefined || byName.get('InvocationConfig') !== undefined;
   for (const p of obj.properties) {
     const h = fieldOf(p);
     const value =

@@ -4,15 +4,16 @@
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { toValue } from '../parse/ast';
 import { INVOKER_EVENT_KEYS } from '../invoker/protocol';
-import { checkKnownFields, fix, kitFor, type Kit } from './kit';
+import { checkKnownFields, knownFields, fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
 import { addRetryEdits } from './convert';
 import { RECOMMENDED_LAMBDA_RETRY } from './constants';
 import { KNOWN_REGIONS, partitionOfRegion } from './regions';
-import { checkMembers } from './sdkCall';
+import { checkMembers, missingMessage } from './sdkCall';
 import type { TaskInfo } from './tasks';
 import { closest, isPartition, isRegionCode, literalString, parseRoleArn, type Field } from './values';
 
+const REQUIRED_PAYLOAD_FIELDS: readonly string[] = ['service', 'action', 'region'];
 export const invokerPayloadRule: Rule = {
   id: 'crossings/invoker-payload',
   run(ctx) {
@@ -20,6 +21,10 @@ export const invokerPayloadRule: Rule = {
     for (const task of kit.tasks) if (task.invoker) checkTask(kit, task);
   },
 };
+
+const INVOKER_KNOWN = knownFields(INVOKER_EVENT_KEYS);
+
+const RETRY_MESSAGE = `The invoker is a Lambda call: add the recommended Retry on transient Lambda errors (${RECOMMENDED_LAMBDA_RETRY.ErrorEquals.join(', ')}; 2 s, 6 attempts, backoff 2), as AWS CDK does.`;
 
 /** Errors the recommended Retry covers; a retrier on any of them (or a catch-all) counts. */
 const RETRIED = new Set([
@@ -47,9 +52,9 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       );
     return;
   }
-  const byName = checkKnownFields(kit, payload, INVOKER_EVENT_KEYS, 'XC409', 'error', 'invoker payload field');
-  const missing = ['service', 'action', 'region'].filter((n) => !byName.has(n));
-  if (missing.length)
+  const byName = checkKnownFields(kit, payload, INVOKER_KNOWN, 'XC409', 'error', 'invoker payload field');
+  const missing = byName.missing(REQUIRED_PAYLOAD_FIELDS);
+  if (missing)
     kit.report(
       'XC401',
       'error',
@@ -101,15 +106,24 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         if (input && input.kind !== 'object') {
           kit.report('XC412', 'error', '"parameters" must be an object with the API\'s input members.', atNode(input));
         } else {
-          checkMembers(
+          const missing = checkMembers(
             kit,
             op.operation,
             'v3',
+            service.v3,
             input?.kind === 'object' ? input : undefined,
-            parametersField ? atKey(parametersField.property) : atValue(actionField.property),
-            `${service.v3}:${op.operation.action}`,
-            { missing: 'XC405', unknown: 'XC406', unknownSeverity: 'error' },
+            'XC406',
+            'error',
           );
+          if (missing)
+            kit.report(
+              'XC405',
+              'error',
+              missingMessage(service.v3, op.operation, missing),
+              parametersField ? atKey(parametersField.property) : atValue(actionField.property),
+              undefined,
+              { missing },
+            );
         }
       }
     } else if (/^[A-Z]/.test(action)) {
@@ -231,11 +245,7 @@ function checkRetry(kit: Kit, task: TaskInfo): void {
     );
     if (retried) return;
   } else if (retry) return; // not an array: the document rules report it
-  kit.report(
-    'XC410',
-    'info',
-    `The invoker is a Lambda call: add the recommended Retry on transient Lambda errors (${RECOMMENDED_LAMBDA_RETRY.ErrorEquals.join(', ')}; 2 s, 6 attempts, backoff 2), as AWS CDK does.`,
-    atNode(task.resourceProp!.value),
+  kit.report('XC410', 'info', RETRY_MESSAGE, atNode(task.resourceProp!.value), () =>
     fix('Add the recommended Lambda Retry', addRetryEdits(kit.edit, task), true),
   );
 }

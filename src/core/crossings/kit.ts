@@ -1,12 +1,12 @@
 // What every crossing rule shares while it runs: the classified tasks, a text editor for fixes, and a
 // report helper. Built once per analysis (cached on the model) so the five rule groups do not redo the work.
-import type { Fix, Severity } from '../findings';
+import type { Finding, Fix, Severity } from '../findings';
 import type { AslModel } from '../model/model';
-import { finding, type RuleContext, type Where } from '../model/rule';
+import type { RuleContext, Where } from '../model/rule';
 import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
 import { TextEditor } from './edits';
 import { tasksOf, type TaskInfo } from './tasks';
-import { closest, fieldOf, type Field } from './values';
+import { closest, fieldOf, Fields, isPathKey } from './values';
 
 export interface Kit {
   ctx: RuleContext;
@@ -18,7 +18,8 @@ export interface Kit {
     severity: Severity,
     message: string,
     where: Where,
-    fixes?: Fix[],
+    /** The fixes, or a function that computes them when first read (for findings that are common and cheap). */
+    fixes?: Fix[] | (() => Fix[]),
     data?: Record<string, unknown>,
   ): void;
 }
@@ -31,13 +32,63 @@ export function kitFor(ctx: RuleContext): Kit {
     tasks: tasksOf(ctx.model, ctx.options.invokerNames),
     edit,
     report(code, severity, message, where, fixes, data) {
-      const extra: { fixes?: Fix[]; data?: Record<string, unknown> } = {};
-      const usable = fixes?.filter((f) => f.edits.length > 0);
-      if (usable?.length) extra.fixes = usable;
-      if (data) extra.data = data;
-      ctx.report(finding(code, severity, message, where, extra));
+      ctx.report(new CrossingFinding(code, severity, message, where, fixes, data));
     },
   };
+}
+
+function usableFixes(fixes: Fix[]): Fix[] | undefined {
+  const usable = fixes.filter((f) => f.edits.length > 0);
+  return usable.length ? usable : undefined;
+}
+
+/**
+ * A crossing finding: the plain Finding fields, with `fixes` computed on first read when given as a function (the
+ * CLI never reads them; a definition can have thousands of fixable findings). One class, one object shape.
+ */
+class CrossingFinding implements Finding {
+  readonly path: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly data: Record<string, unknown> | undefined;
+  private pending: Fix[] | (() => Fix[]) | undefined;
+  private computed: Fix[] | undefined;
+  constructor(
+    readonly code: string,
+    readonly severity: Severity,
+    readonly message: string,
+    where: Where,
+    fixes: Fix[] | (() => Fix[]) | undefined,
+    data: Record<string, unknown> | undefined,
+  ) {
+    this.path = where.path;
+    this.offset = where.offset;
+    this.length = where.length;
+    this.data = data;
+    this.pending = fixes;
+    this.computed = undefined;
+  }
+  get fixes(): Fix[] | undefined {
+    if (this.pending !== undefined) {
+      const fixes = typeof this.pending === 'function' ? this.pending() : this.pending;
+      this.pending = undefined;
+      this.computed = usableFixes(fixes);
+    }
+    return this.computed;
+  }
+  toJSON(): Finding {
+    const out: Finding = {
+      code: this.code,
+      severity: this.severity,
+      message: this.message,
+      path: this.path,
+      offset: this.offset,
+      length: this.length,
+    };
+    if (this.fixes) out.fixes = this.fixes;
+    if (this.data) out.data = this.data;
+    return out;
+  }
 }
 
 /** A Fix from edits that may be missing (a YAML shape we do not rewrite): undefined when any edit is missing. */
@@ -52,45 +103,44 @@ export function fix(
   return [out];
 }
 
-const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function knownSet(known: readonly string[]): ReadonlySet<string> {
-  let set = knownSets.get(known);
-  if (!set) knownSets.set(known, (set = new Set(known)));
-  return set;
+/** A list of known field names with its Set, built once per list (module constants). */
+export interface KnownFields {
+  list: readonly string[];
+  set: ReadonlySet<string>;
+}
+export function knownFields(list: readonly string[]): KnownFields {
+  return { list, set: new Set(list) };
 }
 
 /**
  * Reports unknown fields of an object against a list of known names, with a rename fix to the closest
- * known name. Returns the known fields by logical name (the first of `Name`/`Name.$`).
+ * known name. Returns a view of the known fields by logical name. Allocation-free for valid objects: this runs for
+ * every crossing task.
  */
 export function checkKnownFields(
   kit: Kit,
   obj: ObjectNode,
-  known: readonly string[],
+  known: KnownFields,
   code: string,
   severity: Severity,
   what: string,
-): Map<string, Field> {
-  const set = knownSet(known);
-  const out = new Map<string, Field>();
+): Fields {
   for (const p of obj.properties) {
+    const k = p.key;
+    if (known.set.has(k) || (isPathKey(k) && known.set.has(k.slice(0, -2)))) continue;
     const f = fieldOf(p);
-    if (set.has(f.name)) {
-      if (!out.has(f.name)) out.set(f.name, f);
-      continue;
-    }
-    const near = closest(f.name, known);
-    const newKey = near && (p.key.endsWith('.$') ? `${near}.$` : near);
+    const near = closest(f.name, known.list);
+    const newKey = near && (isPathKey(k) ? `${near}.$` : near);
     kit.report(
       code,
       severity,
-      `Unknown ${what} "${f.name}"${near ? `: did you mean "${near}"?` : '.'} Allowed: ${known.join(', ')}.`,
+      `Unknown ${what} "${f.name}"${near ? `: did you mean "${near}"?` : '.'} Allowed: ${known.list.join(', ')}.`,
       { offset: p.keyOffset, length: p.keyLength, path: p.pointer },
       newKey ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
       near ? { suggestion: near } : undefined,
     );
   }
-  return out;
+  return new Fields(obj, known);
 }
 
 /** The text a finding should point at when a required field is missing: the object's key, else the node. */

@@ -1,30 +1,24 @@
 // Checks shared by invoker payloads (XC4xx) and aws-sdk tasks (XC5xx): an SDK call's input members against the
 // API model in the catalog (required members present unless a path supplies them; names as the model spells them).
-import type { Where } from '../model/rule';
 import type { ObjectNode } from '../parse/ast';
 import { fix, type Kit } from './kit';
 import { memberNames, type CatalogOperation, type Scheme } from './catalog';
 import { closest, fieldOf } from './values';
 
-export interface MemberCodes {
-  missing: string;
-  unknown: string;
-  unknownSeverity: 'error' | 'warning';
-}
-
 /**
- * `input` is the parameters object (undefined when absent); `whereMissing` is where a missing required member is
- * reported. `label` names the call in messages (`s3:getObject`).
+ * Reports input members the API model does not have (`unknownCode`, with a rename fix) and returns the required
+ * members that are missing (neither `Name` nor `Name.$`), for the caller to report where it sees fit. `service` and
+ * the operation name the call in messages (`s3:getObject`).
  */
 export function checkMembers(
   kit: Kit,
   op: CatalogOperation,
   scheme: Scheme,
+  service: string,
   input: ObjectNode | undefined,
-  whereMissing: Where,
-  label: string,
-  codes: MemberCodes,
-): void {
+  unknownCode: string,
+  unknownSeverity: 'error' | 'warning',
+): string[] | undefined {
   const { all, required } = memberNames(op, scheme);
   if (input) {
     for (const p of input.properties) {
@@ -35,26 +29,26 @@ export function checkMembers(
       const newKey = near && (p.key.endsWith('.$') ? `${near}.$` : near);
       const casing = near && near.toLowerCase() === f.name.toLowerCase();
       kit.report(
-        codes.unknown,
-        codes.unknownSeverity,
-        `${label} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? ' Member names are case-sensitive and spelled as in the API model.' : ''}`,
+        unknownCode,
+        unknownSeverity,
+        `${service}:${op.action} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? ' Member names are case-sensitive and spelled as in the API model.' : ''}`,
         { offset: p.keyOffset, length: p.keyLength, path: p.pointer },
         newKey && !input.has(newKey) ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
         near ? { suggestion: near } : undefined,
       );
     }
   }
-  const missing = required.filter((r) => !input || !(input.has(r) || input.has(`${r}.$`)));
-  if (missing.length) {
-    kit.report(
-      codes.missing,
-      'error',
-      `${label} requires ${missing.map((m) => `"${m}"`).join(', ')} (give a value or a path: "${missing[0]}.$").`,
-      whereMissing,
-      undefined,
-      { missing },
-    );
+  let missing: string[] | undefined;
+  for (const r of required) {
+    if (input && (input.has(r) || input.has(`${r}.$`))) continue;
+    (missing ??= []).push(r);
   }
+  return missing;
+}
+
+/** The message of a missing-required-members finding. */
+export function missingMessage(service: string, op: CatalogOperation, missing: readonly string[]): string {
+  return `${service}:${op.action} requires ${missing.map((m) => `"${m}"`).join(', ')} (give a value or a path: "${missing[0]}.$").`;
 }
 
 /** The offset range of `part` inside a string node's text (JSON quotes, YAML quoted or plain), or undefined. */

@@ -39,8 +39,8 @@ export interface TaskInfo {
   /** `sync`, `sync:2`, `waitForTaskToken`, or '' for request-response. */
   pattern: string;
   /** Region and account of a Lambda function ARN used as Resource. */
-  region?: string;
-  account?: string;
+  region: string | undefined;
+  account: string | undefined;
   /** `Parameters` (JSONPath) or `Arguments` (JSONata). */
   paramsProp: PropertyNode | undefined;
   params: ObjectNode | undefined;
@@ -88,7 +88,8 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
     }
   }
   const resource = stringValue(resourceProp?.value);
-  const paramsProp = state.queryLanguage === 'JSONata' ? (argumentsProp ?? parametersProp) : (parametersProp ?? argumentsProp);
+  const paramsProp =
+    state.queryLanguage === 'JSONata' ? (argumentsProp ?? parametersProp) : (parametersProp ?? argumentsProp);
   const params = paramsProp?.value.kind === 'object' ? paramsProp.value : undefined;
   const info: TaskInfo = {
     state,
@@ -100,6 +101,8 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
     service: undefined,
     action: undefined,
     pattern: '',
+    region: undefined,
+    account: undefined,
     paramsProp,
     params,
     credentialsProp,
@@ -112,8 +115,8 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
     info.service = parsed.service;
     info.action = parsed.action;
     info.pattern = parsed.pattern;
-    if (parsed.region !== undefined) info.region = parsed.region;
-    if (parsed.account !== undefined) info.account = parsed.account;
+    info.region = parsed.region;
+    info.account = parsed.account;
   }
   if (info.integration === 'lambda-function' && info.service && invokerNames.has(info.service) && paramsProp) {
     info.invoker = { form: 'function-arn', functionName: info.service, payloadProp: paramsProp, payload: params };
@@ -156,6 +159,8 @@ function splitResource(resource: string): ParsedResource | undefined {
     service: undefined,
     action: undefined,
     pattern: '',
+    region: undefined,
+    account: undefined,
   };
   if (arn.service === 'states' && arn.region === '' && arn.account === '') {
     const parts = arn.resource.split(':');

@@ -37,18 +37,63 @@ export interface Field {
   dynamic: boolean;
 }
 
+/** `Name.$`: a JSONPath key whose value is a path. */
+export function isPathKey(k: string): boolean {
+  return k.length > 2 && k.charCodeAt(k.length - 1) === 36 && k.charCodeAt(k.length - 2) === 46;
+}
+
 export function fieldOf(property: PropertyNode): Field {
   const k = property.key;
-  const pathKey = k.length > 2 && k.charCodeAt(k.length - 1) === 36 && k.charCodeAt(k.length - 2) === 46;
+  const pathKey = isPathKey(k);
   const name = pathKey ? property.key.slice(0, -2) : property.key;
   return { property, name, dynamic: pathKey || isDynamicNode(property.value) };
+}
+
+const pathKeys = new Map<string, string>();
+/** `Name` -> `Name.$`, memoised (lookups run for every field of every crossing task). */
+function pathKeyOf(name: string): string {
+  let k = pathKeys.get(name);
+  if (k === undefined) {
+    k = `${name}.$`;
+    if (pathKeys.size < 10_000) pathKeys.set(name, k);
+  }
+  return k;
 }
 
 /** Looks a field up by its logical name (`Name` first, then `Name.$`). */
 export function field(obj: AstNode | undefined, name: string): Field | undefined {
   if (obj?.kind !== 'object') return undefined;
-  const p = obj.get(name) ?? obj.get(`${name}.$`);
+  const p = obj.get(name) ?? obj.get(pathKeyOf(name));
   return p ? fieldOf(p) : undefined;
+}
+
+/** The known fields of an object by logical name, looked up on demand. */
+export class Fields {
+  constructor(
+    private readonly obj: ObjectNode,
+    private readonly known: { list: readonly string[] },
+  ) {}
+  get(name: string): Field | undefined {
+    return field(this.obj, name);
+  }
+  has(name: string): boolean {
+    return this.obj.has(name) || this.obj.has(pathKeyOf(name));
+  }
+  /** The names absent from the object (neither `Name` nor `Name.$`), or undefined when all are there. */
+  missing(names: readonly string[]): string[] | undefined {
+    let out: string[] | undefined;
+    for (const n of names) if (!this.has(n)) (out ??= []).push(n);
+    return out;
+  }
+  /** Every known field present, in the order of the known list. */
+  values(): Field[] {
+    const out: Field[] = [];
+    for (const name of this.known.list) {
+      const f = this.get(name);
+      if (f) out.push(f);
+    }
+    return out;
+  }
 }
 
 /** Every field of an object in document order. */

@@ -95,3 +95,19 @@ void test('refactorings: aws-sdk -> invoker asks for a region; invoker -> aws-sd
   assert.equal(r2[0]!.kind, 'edits');
   assert.match(applyEdits(inv.text, r2[0]!.edits!), /aws-sdk:s3:listBuckets/);
 });
+
+void test('completion while typing a new key (the document does not parse there yet)', () => {
+  const text =
+    '{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":' +
+    '{"FunctionName":"sfn-crossings-invoker","Payload":{"service":"s3","action":"getObject","region":"us-west-2",' +
+    '"parameters":{"Bucket":"b", "Ke"}}},"End":true}}}';
+  const offset = text.indexOf('"Ke"') + 3;
+  const r = completionsAt(run(text).model!, offset, NAMES)!;
+  assert.equal(text.slice(r.replace.offset, r.replace.offset + r.replace.length), '"Ke"');
+  const key = r.items.find((i) => i.label === 'Key')!;
+  const edited = applyEdits(text, [{ ...r.replace, newText: `${key.insertText}"k"` }]);
+  assert.deepEqual(
+    run(edited).findings.map((f) => f.code),
+    ['XC410'],
+  );
+});
