@@ -2,7 +2,8 @@
 // and turns BOMs, empty files and non-object roots into findings.
 import type { Finding } from '../findings';
 import type { AstNode, ObjectNode } from './ast';
-import { parseJson } from './json';
+import { parseWithRecovery, type ParseResult } from './json';
+import { parseStrictJson } from './strictJson';
 import { parseYaml } from './yaml';
 import { ParseCodes, parseProblem } from './problems';
 
@@ -52,21 +53,27 @@ export function parseDefinition(text: string, options: ParseOptions = {}): Parse
     );
     return out;
   }
-  const depth = maxNesting(body);
-  if (depth > MAX_NESTING) {
-    out.problems.push(
-      parseProblem(
-        ParseCodes.tooDeep,
-        `The document is nested ${depth} levels deep, over the limit of ${MAX_NESTING}: it cannot be a valid state machine.`,
-        0,
-        1,
-      ),
-    );
-    return out;
-  }
   let root: AstNode | undefined;
   try {
-    const result = languageId === 'asl-yaml' ? parseYaml(body) : parseJson(body);
+    // Strictly valid JSON (the common case) parses in one fast pass that also bounds the nesting;
+    // anything else goes through the tolerant parsers after a nesting check.
+    const fast = languageId === 'asl' ? parseStrictJson(body, MAX_NESTING) : undefined;
+    let result: ParseResult | undefined = fast;
+    if (!result) {
+      const depth = maxNesting(body);
+      if (depth > MAX_NESTING) {
+        out.problems.push(
+          parseProblem(
+            ParseCodes.tooDeep,
+            `The document is nested ${depth} levels deep, over the limit of ${MAX_NESTING}: it cannot be a valid state machine.`,
+            0,
+            1,
+          ),
+        );
+        return out;
+      }
+      result = languageId === 'asl-yaml' ? parseYaml(body) : parseWithRecovery(body);
+    }
     root = result.root;
     out.problems.push(...result.problems);
   } catch (e) {

@@ -1,9 +1,9 @@
-// JSON parsing with jsonc-parser's visitor into the positional tree, reporting what the Step Functions
-// service rejects (comments, trailing commas, duplicate keys, syntax errors) as findings, never throwing.
+// Tolerant JSON parsing with jsonc-parser's visitor into the positional tree, for text the strict fast
+// path (strictJson.ts) gave up on: it reports what the Step Functions service rejects (comments,
+// trailing commas, duplicate keys, syntax errors) as findings, never throwing.
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import { ArrayNode, duplicateProperties, ObjectNode, PropertyNode, ScalarNode, type AstNode } from './ast';
-import { parseStrictJson } from './strictJson';
 import { duplicateKeyProblem, ParseCodes, parseProblem } from './problems';
 
 const MAX_SYNTAX_ERRORS = 20;
@@ -29,12 +29,6 @@ const syntaxMessages: Record<string, string> = {
 export interface ParseResult {
   root: AstNode | undefined;
   problems: Finding[];
-}
-
-export function parseJson(text: string): ParseResult {
-  const fast = parseStrictJson(text);
-  if (fast) return fast;
-  return parseWithRecovery(text);
 }
 
 /** jsonc-parser's visitor: tolerant of comments, trailing commas and errors, which it reports. */

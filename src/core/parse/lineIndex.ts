@@ -1,4 +1,4 @@
-// Offset <-> line/column conversion for one text, built once (binary search per lookup).
+// Offset <-> line/column conversion for one text, built once on first use (binary search per lookup).
 export interface Position {
   /** 0-based line. */
   line: number;
@@ -7,35 +7,42 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
-  constructor(private readonly text: string) {
+  private lineStarts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  /** Line start offsets; \r\n, \n and \r all end a line. Built lazily: most analyses never need it. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    const text = this.text;
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      const next = cr < 0 || (lf >= 0 && lf < cr) ? lf + 1 : text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      starts.push(next);
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
   get lineCount(): number {
     return this.starts.length;
   }
   positionAt(offset: number): Position {
+    const starts = this.starts;
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= o) lo = mid;
+      if ((starts[mid] as number) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - (this.starts[lo] as number) };
+    return { line: lo, character: o - (starts[lo] as number) };
   }
   offsetAt(pos: Position): number {
-    const start = this.starts[Math.max(0, Math.min(pos.line, this.starts.length - 1))] as number;
+    const starts = this.starts;
+    const start = starts[Math.max(0, Math.min(pos.line, starts.length - 1))] as number;
     return Math.min(start + pos.character, this.text.length);
   }
 }

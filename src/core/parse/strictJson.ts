@@ -10,9 +10,11 @@ import { duplicateKeyProblem } from './problems';
 class Bail extends Error {}
 const BAIL = new Bail();
 
-export function parseStrictJson(text: string): { root: AstNode; problems: Finding[] } | undefined {
+/** `maxDepth`: deeper nesting gives up too (the caller reports it). */
+export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstNode; problems: Finding[] } | undefined {
   const problems: Finding[] = [];
   let i = 0;
+  let depth = 0;
   const n = text.length;
 
   const ws = (): void => {
@@ -80,6 +82,7 @@ export function parseStrictJson(text: string): { root: AstNode; problems: Findin
     ws();
     const start = i;
     const c = text.charCodeAt(i);
+    if ((c === 123 || c === 91) && ++depth > maxDepth) throw BAIL;
     if (c === 123) {
       const obj = new ObjectNode(start, 0, parent, key);
       i++;
@@ -102,6 +105,7 @@ export function parseStrictJson(text: string): { root: AstNode; problems: Findin
           if (d !== 44) throw BAIL;
         }
       obj.length = i - start;
+      depth--;
       if (obj.properties.length > 1) for (const p of duplicateProperties(obj)) problems.push(duplicateKeyProblem(p));
       return obj;
     }
@@ -119,6 +123,7 @@ export function parseStrictJson(text: string): { root: AstNode; problems: Findin
           if (d !== 44) throw BAIL;
         }
       arr.length = i - start;
+      depth--;
       return arr;
     }
     if (c === 34) {
