@@ -1,6 +1,7 @@
 // The one source of truth for the crossing snippets: every snippet is written once here, in the template
 // language of ./template.ts, and rendered to snippets/asl.json (JSON form, language `asl`) and
 // snippets/asl-yaml.json (YAML form, language `asl-yaml`) by ./generate.ts. Facts: ../shared/DOMAIN.md 1-4.
+import { RECOMMENDED_LAMBDA_RETRY } from '../../src/core/crossings/constants';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from '../../src/core/invokerName';
 import { raw, type TemplateValue } from './template';
 
@@ -24,20 +25,8 @@ export interface SnippetSpec {
 
 // ---- Shared pieces (one definition each, so every snippet that uses them agrees) ----
 
-/** Recommended Retry for Lambda tasks (AWS CDK default; DOMAIN.md section 1). */
-export const LAMBDA_RETRY: TemplateValue = [
-  {
-    ErrorEquals: [
-      'Lambda.ClientExecutionTimeoutException',
-      'Lambda.ServiceException',
-      'Lambda.AWSLambdaException',
-      'Lambda.SdkClientException',
-    ],
-    IntervalSeconds: 2,
-    MaxAttempts: 6,
-    BackoffRate: 2,
-  },
-];
+/** Recommended Retry for Lambda tasks (AWS CDK default; DOMAIN.md section 1), the one the rules recommend. */
+export const LAMBDA_RETRY: TemplateValue = [{ ...RECOMMENDED_LAMBDA_RETRY, ErrorEquals: [...RECOMMENDED_LAMBDA_RETRY.ErrorEquals] }];
 
 /** Throttling and transient gateway errors only: a 500 from a POST may already have had its effect. */
 export const APIGATEWAY_RETRY: TemplateValue = [

@@ -4,6 +4,8 @@
 // JSONata `{% %}` expression. Facts and wording: ../shared/DOMAIN.md sections 1-4. The editor serves hover
 // and completion from these files (src/extension/schema/); the unit tests cross-check the snippets with them.
 
+import { API_GATEWAY_FORBIDDEN_HEADERS, HTTP_RUNTIME_FORBIDDEN_HEADERS } from '../../src/core/crossings/headers';
+
 type Schema = Record<string, unknown>;
 
 const BASE = 'https://github.com/sfn-crossings/sfn-crossings/blob/main/schemas';
@@ -140,60 +142,12 @@ const methodField = (what: string): Field =>
  * unit tests, which check header by header that the crossing rules refuse the same ones (a cross-check).
  */
 export const APIGATEWAY_FORBIDDEN = {
-  names: [
-    'Authorization',
-    'Connection',
-    'Content-md5',
-    'Expect',
-    'Host',
-    'Max-Forwards',
-    'Proxy-Authenticate',
-    'Server',
-    'TE',
-    'Transfer-Encoding',
-    'Trailer',
-    'Upgrade',
-    'Via',
-    'Www-Authenticate',
-  ],
-  prefixes: ['X-Forwarded', 'X-Amz'],
+  names: [...API_GATEWAY_FORBIDDEN_HEADERS.names],
+  prefixes: [...API_GATEWAY_FORBIDDEN_HEADERS.prefixes],
 };
 export const HTTP_FORBIDDEN = {
-  names: [
-    'Authorization',
-    'A-IM',
-    'Accept-Charset',
-    'Accept-Datetime',
-    'Accept-Encoding',
-    'Cache-Control',
-    'Connection',
-    'Content-Encoding',
-    'Content-MD5',
-    'Date',
-    'Expect',
-    'Forwarded',
-    'From',
-    'Host',
-    'HTTP2-Settings',
-    'If-Match',
-    'If-Modified-Since',
-    'If-None-Match',
-    'If-Range',
-    'If-Unmodified-Since',
-    'Max-Forwards',
-    'Origin',
-    'Pragma',
-    'Proxy-Authorization',
-    'Referer',
-    'Server',
-    'TE',
-    'Trailer',
-    'Transfer-Encoding',
-    'Upgrade',
-    'Via',
-    'Warning',
-  ],
-  prefixes: ['x-forwarded-', 'x-amz-', 'x-amzn-'],
+  names: ['Authorization', ...HTTP_RUNTIME_FORBIDDEN_HEADERS.names],
+  prefixes: [...HTTP_RUNTIME_FORBIDDEN_HEADERS.prefixes],
 };
 const APIGATEWAY_FORBIDDEN_HEADERS = oneOfNames(APIGATEWAY_FORBIDDEN.names, APIGATEWAY_FORBIDDEN.prefixes);
 const HTTP_FORBIDDEN_HEADERS = oneOfNames(HTTP_FORBIDDEN.names, HTTP_FORBIDDEN.prefixes);

@@ -1,5 +1,6 @@
 // Named AWS profiles from ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE):
 // a small INI reader and the profile list shown by the pickers. Reads names and settings, never secrets' values.
+import { KNOWN_REGIONS as ALL_REGIONS, partitionOfRegion } from '../core/crossings/regions';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -95,39 +96,5 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
   return profilesFromText(await readOrEmpty(files.configFile), await readOrEmpty(files.credentialsFile));
 }
 
-/** Regions offered by the pickers (the commercial partition's public regions). */
-export const KNOWN_REGIONS: readonly string[] = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'af-south-1',
-  'ap-east-1',
-  'ap-south-1',
-  'ap-south-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-southeast-5',
-  'ap-southeast-7',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-east-2',
-  'ca-central-1',
-  'ca-west-1',
-  'eu-central-1',
-  'eu-central-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-south-1',
-  'eu-south-2',
-  'eu-north-1',
-  'il-central-1',
-  'me-south-1',
-  'me-central-1',
-  'mx-central-1',
-  'sa-east-1',
-];
+/** Regions offered by the pickers: the commercial partition's public regions, from the core's list. */
+export const KNOWN_REGIONS: readonly string[] = ALL_REGIONS.filter((r) => partitionOfRegion(r) === 'aws');

@@ -1,5 +1,6 @@
 // XC2xx: `arn:<partition>:states:::apigateway:invoke` tasks. Facts: ../shared/DOMAIN.md section 3 and
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-api-gateway.html
+import { API_GATEWAY_FORBIDDEN_HEADERS } from './headers';
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import type { FixEdit } from '../findings';
 import type { ObjectNode } from '../parse/ast';
@@ -25,26 +26,9 @@ export const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTION
 export const BODY_METHODS = ['PATCH', 'POST', 'PUT'];
 export const AUTH_TYPES = ['NO_AUTH', 'IAM_ROLE', 'RESOURCE_POLICY'] as const;
 
-/** Headers API Gateway integration refuses (the connect-api-gateway page). Compared lower-case. */
-const FORBIDDEN_HEADERS = new Set(
-  [
-    'Authorization',
-    'Connection',
-    'Content-md5',
-    'Expect',
-    'Host',
-    'Max-Forwards',
-    'Proxy-Authenticate',
-    'Server',
-    'TE',
-    'Transfer-Encoding',
-    'Trailer',
-    'Upgrade',
-    'Via',
-    'Www-Authenticate',
-  ].map((h) => h.toLowerCase()),
-);
-const FORBIDDEN_PREFIXES = ['x-forwarded', 'x-amz']; // x-amz covers x-amzn
+/** Compared lower-case. */
+const FORBIDDEN_HEADERS = new Set(API_GATEWAY_FORBIDDEN_HEADERS.names.map((h) => h.toLowerCase()));
+const FORBIDDEN_PREFIXES = API_GATEWAY_FORBIDDEN_HEADERS.prefixes.map((h) => h.toLowerCase());
 
 const forbiddenMemo = new Map<string, boolean>();
 export function isForbiddenApiGatewayHeader(name: string): boolean {

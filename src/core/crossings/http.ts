@@ -1,5 +1,6 @@
 // XC3xx: `arn:<partition>:states:::http:invoke` tasks (HTTP Task, third-party HTTPS APIs). Facts:
 // ../shared/DOMAIN.md section 4 and https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
+import { HTTP_RUNTIME_FORBIDDEN_HEADERS } from './headers';
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { toValue, type ObjectNode, type PropertyNode } from '../parse/ast';
 import { checkKnownFields, knownFields, fix, kitFor, whereMissing, type Kit } from './kit';
@@ -25,43 +26,9 @@ export const ARRAY_FORMATS = ['INDICES', 'REPEAT', 'COMMAS', 'BRACKETS'] as cons
 const TRANSFORM_FIELDS = knownFields(['RequestBodyEncoding', 'RequestEncodingOptions']);
 const ENCODING_OPTION_FIELDS = knownFields(['ArrayFormat']);
 
-/** Headers the HTTP Task refuses at run time (call-https-apis page), compared lower-case. */
-const RUNTIME_FORBIDDEN = new Set(
-  [
-    'A-IM',
-    'Accept-Charset',
-    'Accept-Datetime',
-    'Accept-Encoding',
-    'Cache-Control',
-    'Connection',
-    'Content-Encoding',
-    'Content-MD5',
-    'Date',
-    'Expect',
-    'Forwarded',
-    'From',
-    'Host',
-    'HTTP2-Settings',
-    'If-Match',
-    'If-Modified-Since',
-    'If-None-Match',
-    'If-Range',
-    'If-Unmodified-Since',
-    'Max-Forwards',
-    'Origin',
-    'Pragma',
-    'Proxy-Authorization',
-    'Referer',
-    'Server',
-    'TE',
-    'Trailer',
-    'Transfer-Encoding',
-    'Upgrade',
-    'Via',
-    'Warning',
-  ].map((h) => h.toLowerCase()),
-);
-const RUNTIME_FORBIDDEN_PREFIXES = ['x-forwarded-', 'x-amz-', 'x-amzn-'];
+/** Compared lower-case. */
+const RUNTIME_FORBIDDEN = new Set(HTTP_RUNTIME_FORBIDDEN_HEADERS.names.map((h) => h.toLowerCase()));
+const RUNTIME_FORBIDDEN_PREFIXES: readonly string[] = HTTP_RUNTIME_FORBIDDEN_HEADERS.prefixes;
 
 const runtimeForbiddenMemo = new Map<string, boolean>();
 export function isRuntimeForbiddenHeader(name: string): boolean {

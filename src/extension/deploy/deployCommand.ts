@@ -2,6 +2,7 @@
 // definition's invoker tasks (editable), a plan to confirm, a cancellable progress notification, a log without
 // secrets, and at the end an undoable edit that writes the function ARN into the invoker tasks (or a copy).
 // The AWS SDK loads inside the command, never at activation.
+import { pickProfile, pickRegion, suggestedRegion } from '../awsPickers';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
@@ -31,7 +32,6 @@ export interface DeployInvokerOutcome {
   progress?: string[];
 }
 
-const DEFAULT_CHAIN = 'Default credential chain';
 const TITLE = 'Deploy cross-region invoker';
 
 function endpointSetting(): string | undefined {
@@ -80,30 +80,14 @@ export async function deployInvokerCommand(
   let profile = args.profile || undefined;
   const profiles = await listProfiles().catch(() => []);
   if (args.profile === undefined && profiles.length) {
-    const items: (vscode.QuickPickItem & { name?: string })[] = [
-      { label: DEFAULT_CHAIN, description: 'environment variables, default profile, SSO, instance role' },
-      ...profiles.map((p) => ({
-        label: p.name,
-        name: p.name,
-        description: [p.kind, p.region].filter(Boolean).join(' · '),
-      })),
-    ];
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `${TITLE}: AWS profile`,
-      placeHolder: 'Credentials to deploy with',
-    });
-    if (!picked) return {};
-    profile = picked.name;
+    const picked = await pickProfile(profiles, { title: `${TITLE}: AWS profile`, placeHolder: 'Credentials to deploy with' });
+    if (picked.cancelled) return {};
+    profile = picked.profile;
   }
   // Region
   let region = args.region;
   if (!region) {
-    const suggested =
-      (profile && profiles.find((p) => p.name === profile)?.region) ||
-      process.env.AWS_REGION ||
-      process.env.AWS_DEFAULT_REGION;
-    const regions = [...new Set([...(suggested ? [suggested] : []), ...KNOWN_REGIONS])];
-    region = await vscode.window.showQuickPick(regions, {
+    region = await pickRegion(KNOWN_REGIONS, suggestedRegion(profiles, profile), {
       title: `${TITLE}: region of the function`,
       placeHolder: 'The region the state machine runs in (the invoker calls other regions from there)',
     });

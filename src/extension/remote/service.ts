@@ -2,6 +2,7 @@
 // remembered for this workspace, else a picker once), the endpoint override (setting sfnCrossings.aws.endpointUrl,
 // else AWS_ENDPOINT_URL), and the Step Functions client built from them. The AWS SDK loads here, on the first
 // remote command, never at activation. Profile and region names are remembered; credentials never are.
+import { pickProfile, pickRegion, suggestedRegion } from '../awsPickers';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
 import type { SfnPorts } from '../../aws/sfnClient';
@@ -21,7 +22,6 @@ export interface RemoteTarget {
 }
 
 const TARGET_KEY = 'sfnCrossings.remote.target';
-const DEFAULT_CHAIN = 'Default credential chain';
 
 /** A failure with the one line to show (no credentials, AccessDenied, unreachable endpoint...). */
 export class RemoteError extends Error {}
@@ -42,30 +42,16 @@ export async function chooseTarget(ctx: ExtensionContextLike): Promise<RemoteTar
   const profiles = await listProfiles().catch(() => []);
   let profile: string | undefined;
   if (profiles.length) {
-    const items: (vscode.QuickPickItem & { name?: string })[] = [
-      { label: DEFAULT_CHAIN, description: 'environment variables, default profile, SSO, instance role' },
-      ...profiles.map((p) => ({
-        label: p.name,
-        name: p.name,
-        description: [p.kind, p.region].filter(Boolean).join(' · '),
-      })),
-    ];
-    const current = remembered(ctx)?.profile ?? process.env.AWS_PROFILE;
-    for (const item of items) item.picked = item.name === current;
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await pickProfile(profiles, {
       title: 'Step Functions: AWS profile',
       placeHolder: 'Credentials for the calls to Step Functions',
+      current: remembered(ctx)?.profile ?? process.env.AWS_PROFILE,
     });
-    if (!picked) return undefined;
-    profile = picked.name;
+    if (picked.cancelled) return undefined;
+    profile = picked.profile;
   }
-  const suggested =
-    (profile && profiles.find((p) => p.name === profile)?.region) ||
-    process.env.AWS_REGION ||
-    process.env.AWS_DEFAULT_REGION ||
-    remembered(ctx)?.region;
-  const regions = [...new Set([...(suggested ? [suggested] : []), ...KNOWN_REGIONS])];
-  const region = await vscode.window.showQuickPick(regions, {
+  const suggested = suggestedRegion(profiles, profile, remembered(ctx)?.region);
+  const region = await pickRegion(KNOWN_REGIONS, suggested, {
     title: 'Step Functions: region',
     placeHolder: suggested ? `Suggested: ${suggested}` : 'The region to call',
   });
