@@ -25,29 +25,48 @@ const node = (entry, outfile, extra = {}) => ({
   ...extra,
   // ESM dependencies read import.meta.url, which a CommonJS bundle lacks: give them this file's URL.
   define: { 'import.meta.url': '__importMetaUrl', ...(extra.define ?? {}) },
-  banner: { js: [extra.banner?.js, "const __importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
+  banner: {
+    js: [extra.banner?.js, "const __importMetaUrl = require('url').pathToFileURL(__filename).href;"]
+      .filter(Boolean)
+      .join('\n'),
+  },
 });
 
 const configs = [
   node('src/extension/extension.ts', 'dist/extension.js', { external: ['vscode'] }),
-  node('src/cli/main.ts', 'dist/cli.js', { banner: { js: '#!/usr/bin/env node' }, define: { __SFN_CROSSINGS_VERSION__: JSON.stringify(version) } }),
+  node('src/cli/main.ts', 'dist/cli.js', {
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __SFN_CROSSINGS_VERSION__: JSON.stringify(version) },
+  }),
   node('src/core/index.ts', 'dist/core.js'),
 ];
 // Later rooms add their bundles here once their entry points exist.
 const optional = [
   // The invoker runs on the Lambda Node.js runtime, which ships the AWS SDK v3: never bundle it.
-  ['src/invoker/index.ts', () => node('src/invoker/index.ts', 'dist/invoker/index.js', { external: ['@aws-sdk/*'], target: 'node20', minify: true, sourcemap: false })],
-  ['webview/main.ts', () => ({
-    entryPoints: ['webview/main.ts'],
-    outfile: 'dist/webview/main.js',
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    minify: production,
-    sourcemap: !production,
-    logLevel: 'warning',
-  })],
+  [
+    'src/invoker/index.ts',
+    () =>
+      node('src/invoker/index.ts', 'dist/invoker/index.js', {
+        external: ['@aws-sdk/*'],
+        target: 'node20',
+        minify: true,
+        sourcemap: false,
+      }),
+  ],
+  [
+    'webview/main.ts',
+    () => ({
+      entryPoints: ['webview/main.ts'],
+      outfile: 'dist/webview/main.js',
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      minify: production,
+      sourcemap: !production,
+      logLevel: 'warning',
+    }),
+  ],
 ];
 for (const [entry, make] of optional) if (fs.existsSync(path.join(__dirname, entry))) configs.push(make());
 
@@ -66,7 +85,11 @@ async function main() {
 
 // Steps that run after bundling (copying assets, zipping the invoker). Rooms register theirs in build/.
 const postBuild = fs.existsSync(path.join(__dirname, 'build'))
-  ? fs.readdirSync(path.join(__dirname, 'build')).filter((f) => f.endsWith('.js')).sort().map((f) => require(path.join(__dirname, 'build', f)))
+  ? fs
+      .readdirSync(path.join(__dirname, 'build'))
+      .filter((f) => f.endsWith('.js'))
+      .sort()
+      .map((f) => require(path.join(__dirname, 'build', f)))
   : [];
 
 main().catch((e) => {

@@ -2,7 +2,11 @@
 // nested Maps, and a definition made only of crossing tasks.
 type State = Record<string, unknown>;
 
-function chain(prefix: string, count: number, last: State = { End: true }): { StartAt: string; States: Record<string, State> } {
+function chain(
+  prefix: string,
+  count: number,
+  last: State = { End: true },
+): { StartAt: string; States: Record<string, State> } {
   const States: Record<string, State> = {};
   for (let i = 0; i < count; i++) {
     const name = `${prefix}${i}`;
@@ -47,7 +51,12 @@ export function mixedDefinition(total: number): string {
       ProcessorConfig: { Mode: 'INLINE' },
       StartAt: 'Inner',
       States: {
-        Inner: { Type: 'Map', ItemsPath: '$.sub', ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...chain('M', inner) }, End: true },
+        Inner: {
+          Type: 'Map',
+          ItemsPath: '$.sub',
+          ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...chain('M', inner) },
+          End: true,
+        },
       },
     },
     End: true,
@@ -83,7 +92,10 @@ export function crossingDefinition(total: number): string {
         Parameters: {
           ApiEndpoint: 'https://api.partner.example.com/orders',
           Method: 'POST',
-          Authentication: { ConnectionArn: 'arn:aws:events:us-east-1:111122223333:connection/partner/0a1b2c3d-1111-2222-3333-444455556666' },
+          Authentication: {
+            ConnectionArn:
+              'arn:aws:events:us-east-1:111122223333:connection/partner/0a1b2c3d-1111-2222-3333-444455556666',
+          },
           RequestBody: { 'order.$': '$.order' },
         },
       };
@@ -98,7 +110,12 @@ export function crossingDefinition(total: number): string {
       state = {
         Type: 'Task',
         Resource: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker',
-        Parameters: { service: 's3', action: 'getObject', region: 'us-west-2', parameters: { Bucket: 'far-bucket', 'Key.$': '$.key' } },
+        Parameters: {
+          service: 's3',
+          action: 'getObject',
+          region: 'us-west-2',
+          parameters: { Bucket: 'far-bucket', 'Key.$': '$.key' },
+        },
       };
     else
       state = {

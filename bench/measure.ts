@@ -15,7 +15,10 @@ class Runs {
   constructor(private readonly opts: MeasureOptions) {}
   more(): boolean {
     const n = this.times.length;
-    return n < (this.opts.maxRuns ?? 50) && (n < (this.opts.minRuns ?? 3) || performance.now() - this.start < (this.opts.budgetMs ?? 3000));
+    return (
+      n < (this.opts.maxRuns ?? 50) &&
+      (n < (this.opts.minRuns ?? 3) || performance.now() - this.start < (this.opts.budgetMs ?? 3000))
+    );
   }
   add(t: number): void {
     this.times.push(t);

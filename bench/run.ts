@@ -25,26 +25,35 @@ const out = (s = ''): void => {
 
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  out(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  out(
+    `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
   out(`Date: ${new Date().toISOString().slice(0, 10)}`);
   out();
   out('## Whole-document validation (median per call)');
   out();
-  out('| states | sfn-crossings lint | amazon-states-language-service 1.16.1 | asl-validator 4.0.0 | ASLS / ours | asl-validator / ours |');
+  out(
+    '| states | sfn-crossings lint | amazon-states-language-service 1.16.1 | asl-validator 4.0.0 | ASLS / ours | asl-validator / ours |',
+  );
   out('|---:|---:|---:|---:|---:|---:|');
   const ours = new Map<number, number>();
   for (const size of SIZES) {
     const text = mixedDefinition(size);
     const errors = lint(text).filter((f) => f.severity === 'error');
-    if (errors.length) throw new Error(`generated ${size}-state definition is not valid: ${errors[0]!.code} ${errors[0]!.message}`);
+    if (errors.length)
+      throw new Error(`generated ${size}-state definition is not valid: ${errors[0]!.code} ${errors[0]!.message}`);
     const a = measure(() => lint(text), { budgetMs: 2000 });
     const b = await measureAsync(() => aslsValidate(text), { budgetMs: 2000, minRuns: 3 });
     const c = measure(() => aslValidatorValidate(text), { budgetMs: 2000, minRuns: 3 });
     ours.set(size, a.median);
-    out(`| ${size} | ${ms(a.median)} | ${ms(b.median)} | ${ms(c.median)} | ${(b.median / a.median).toFixed(1)}× | ${(c.median / a.median).toFixed(1)}× |`);
+    out(
+      `| ${size} | ${ms(a.median)} | ${ms(b.median)} | ${ms(c.median)} | ${(b.median / a.median).toFixed(1)}× | ${(c.median / a.median).toFixed(1)}× |`,
+    );
   }
   out();
-  out(`Scaling: sfn-crossings 8,000 / 1,000 states = ${(ours.get(8000)! / ours.get(1000)!).toFixed(2)} (linear would be 8)`);
+  out(
+    `Scaling: sfn-crossings 8,000 / 1,000 states = ${(ours.get(8000)! / ours.get(1000)!).toFixed(2)} (linear would be 8)`,
+  );
 
   out();
   out('## Crossing rules overhead (4,000 crossing tasks)');
@@ -52,7 +61,9 @@ async function main(): Promise<void> {
   const without = measure(() => analyze(crossing, { crossingRules: false }), { budgetMs: 3000, minRuns: 10 });
   const withRules = measure(() => analyze(crossing), { budgetMs: 3000, minRuns: 10 });
   out();
-  out(`document rules only: ${ms(without.median)}; with crossing rules: ${ms(withRules.median)}; added: ${(((withRules.median - without.median) / without.median) * 100).toFixed(1)} %`);
+  out(
+    `document rules only: ${ms(without.median)}; with crossing rules: ${ms(withRules.median)}; added: ${(((withRules.median - without.median) / without.median) * 100).toFixed(1)} %`,
+  );
 
   out();
   out('## Memory');
@@ -65,7 +76,9 @@ async function main(): Promise<void> {
     gc();
     const after = process.memoryUsage().heapUsed;
     out();
-    out(`Heap retained by one 8,000-state analysis (text ${(big.length / 1e6).toFixed(1)} MB): ${((after - before) / 1e6).toFixed(1)} MB (${kept.findings.length} findings)`);
+    out(
+      `Heap retained by one 8,000-state analysis (text ${(big.length / 1e6).toFixed(1)} MB): ${((after - before) / 1e6).toFixed(1)} MB (${kept.findings.length} findings)`,
+    );
   } else out('\n(run with --expose-gc to measure memory)');
 
   const invokerBench = path.join(__dirname, 'invoker.ts');
@@ -82,10 +95,19 @@ async function main(): Promise<void> {
 
   if (process.argv.includes('--write')) {
     const file = path.join(__dirname, '..', 'docs', 'benchmarks.md');
-    const head = '# Benchmarks\n\nRecorded by `npm run bench -- --write` (medians; ratios are anchor time / our time).\n\n';
+    const head =
+      '# Benchmarks\n\nRecorded by `npm run bench -- --write` (medians; ratios are anchor time / our time).\n\n';
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     const keep = previous.split('<!-- bench:start -->')[0]!.replace(/^# Benchmarks[\s\S]*?\n\n[^\n]*\n\n/, '');
-    fs.writeFileSync(file, head + keep.trimStart() + '<!-- bench:start -->\n' + lines.join('\n') + '\n<!-- bench:end -->\n' + (previous.split('<!-- bench:end -->')[1] ?? ''));
+    fs.writeFileSync(
+      file,
+      head +
+        keep.trimStart() +
+        '<!-- bench:start -->\n' +
+        lines.join('\n') +
+        '\n<!-- bench:end -->\n' +
+        (previous.split('<!-- bench:end -->')[1] ?? ''),
+    );
     console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
   }
 }

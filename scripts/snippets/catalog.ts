@@ -26,7 +26,9 @@ export interface SnippetSpec {
 // ---- Shared pieces (one definition each, so every snippet that uses them agrees) ----
 
 /** Recommended Retry for Lambda tasks (AWS CDK default; DOMAIN.md section 1), the one the rules recommend. */
-export const LAMBDA_RETRY: TemplateValue = [{ ...RECOMMENDED_LAMBDA_RETRY, ErrorEquals: [...RECOMMENDED_LAMBDA_RETRY.ErrorEquals] }];
+export const LAMBDA_RETRY: TemplateValue = [
+  { ...RECOMMENDED_LAMBDA_RETRY, ErrorEquals: [...RECOMMENDED_LAMBDA_RETRY.ErrorEquals] },
+];
 
 /** Throttling and transient gateway errors only: a 500 from a POST may already have had its effect. */
 export const APIGATEWAY_RETRY: TemplateValue = [

@@ -17,7 +17,19 @@ export interface CliCommandEntry {
 }
 
 export const commands: CliCommandEntry[] = [
-  { name: 'policy', summary: 'generate IAM policies and roles for a definition', run: async () => (await import('./policy')).policyCommand },
-  { name: 'deploy-invoker', summary: 'deploy the cross-region invoker Lambda and its role', run: async () => (await import('./deployInvoker')).deployInvokerCommand },
-  { name: 'validate', summary: 'validate definitions with the Step Functions service (--remote)', run: async () => (await import('./validate')).validateCommand },
+  {
+    name: 'policy',
+    summary: 'generate IAM policies and roles for a definition',
+    run: async () => (await import('./policy')).policyCommand,
+  },
+  {
+    name: 'deploy-invoker',
+    summary: 'deploy the cross-region invoker Lambda and its role',
+    run: async () => (await import('./deployInvoker')).deployInvokerCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'validate definitions with the Step Functions service (--remote)',
+    run: async () => (await import('./validate')).validateCommand,
+  },
 ];

@@ -25,7 +25,8 @@ export function resolveDefinitionFiles(args: string[], cwd: string): string[] {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      for (const f of globSync(DEFINITION_PATTERN, { cwd: abs, ignore: IGNORED, absolute: true, dot: false })) out.add(path.normalize(f));
+      for (const f of globSync(DEFINITION_PATTERN, { cwd: abs, ignore: IGNORED, absolute: true, dot: false }))
+        out.add(path.normalize(f));
     } else if (stat) {
       out.add(abs);
     } else if (isDynamicPattern(arg)) {

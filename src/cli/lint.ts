@@ -19,7 +19,8 @@ export const lintCommand: CliCommand = async (argv, io) => {
     return 0;
   }
   const format = (args.values.get('format') ?? 'text') as Format;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got ${format})`);
+  if (!['text', 'json', 'sarif'].includes(format))
+    throw new UsageError(`--format must be text, json or sarif (got ${format})`);
   if (!args.positionals.length) throw new UsageError('lint needs at least one PATH');
   let files: string[];
   try {

@@ -5,7 +5,9 @@ import { commands, type CliIo } from './commands';
 import { lintCommand, LINT_USAGE } from './lint';
 import { VERSION } from './version';
 
-const builtins = [{ name: 'lint', summary: 'validate definitions (files, folders, globs)', run: async () => lintCommand }];
+const builtins = [
+  { name: 'lint', summary: 'validate definitions (files, folders, globs)', run: async () => lintCommand },
+];
 
 function usage(): string {
   const all = [...builtins, ...commands];

@@ -34,7 +34,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
     parsed = parseDefinition(text, options);
   } catch (e) {
-    parsed = { text, languageId: options.languageId ?? 'asl', root: undefined, problems: [internalProblem('parser', e)] };
+    parsed = {
+      text,
+      languageId: options.languageId ?? 'asl',
+      root: undefined,
+      problems: [internalProblem('parser', e)],
+    };
   }
   const findings: Finding[] = [...parsed.problems];
   let model: AslModel | undefined;

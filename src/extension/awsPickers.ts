@@ -14,7 +14,11 @@ export async function pickProfile(
 ): Promise<{ cancelled: boolean; profile?: string }> {
   const items: (vscode.QuickPickItem & { name?: string })[] = [
     { label: DEFAULT_CHAIN, description: 'environment variables, default profile, SSO, instance role' },
-    ...profiles.map((p) => ({ label: p.name, name: p.name, description: [p.kind, p.region].filter(Boolean).join(' · ') })),
+    ...profiles.map((p) => ({
+      label: p.name,
+      name: p.name,
+      description: [p.kind, p.region].filter(Boolean).join(' · '),
+    })),
   ];
   for (const item of items) item.picked = options.current !== undefined && item.name === options.current;
   const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: options.placeHolder });
@@ -22,7 +26,11 @@ export async function pickProfile(
 }
 
 /** The region the profile or environment suggests, if any. */
-export function suggestedRegion(profiles: AwsProfile[], profile: string | undefined, fallback?: string): string | undefined {
+export function suggestedRegion(
+  profiles: AwsProfile[],
+  profile: string | undefined,
+  fallback?: string,
+): string | undefined {
   return (
     (profile && profiles.find((p) => p.name === profile)?.region) ||
     process.env.AWS_REGION ||

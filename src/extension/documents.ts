@@ -25,7 +25,11 @@ export class DocumentAnalyses {
     const text = document.getText();
     // Cheap pre-check before parsing: both keys must appear somewhere in the text.
     let isAsl = false;
-    if (text.includes('StartAt') && text.includes('States') && text.length <= readValidationSettings(document).maxFileSize) {
+    if (
+      text.includes('StartAt') &&
+      text.includes('States') &&
+      text.length <= readValidationSettings(document).maxFileSize
+    ) {
       isAsl = looksLikeStateMachine(parseDefinition(text, { languageId: languageOf(document) }).root);
     }
     this.sniffed.set(key, { version: document.version, isAsl });

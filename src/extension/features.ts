@@ -9,4 +9,11 @@ import { registerDeployInvoker } from './deploy';
 
 export type Feature = (ctx: ExtensionContextLike) => void;
 
-export const features: Feature[] = [registerCrossings, registerCrossingSchemas, registerIam, registerCrossingsPanel, registerRemote, registerDeployInvoker];
+export const features: Feature[] = [
+  registerCrossings,
+  registerCrossingSchemas,
+  registerIam,
+  registerCrossingsPanel,
+  registerRemote,
+  registerDeployInvoker,
+];

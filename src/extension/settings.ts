@@ -15,7 +15,9 @@ export interface ValidationSettings {
 
 export function readValidationSettings(scope?: vscode.ConfigurationScope): ValidationSettings {
   const c = vscode.workspace.getConfiguration('sfnCrossings', scope);
-  const names = c.get<string[]>('invokerFunctionNames', [DEFAULT_INVOKER_FUNCTION_NAME]).filter((n) => typeof n === 'string' && n);
+  const names = c
+    .get<string[]>('invokerFunctionNames', [DEFAULT_INVOKER_FUNCTION_NAME])
+    .filter((n) => typeof n === 'string' && n);
   return {
     documentRules: c.get<DocumentRulesSetting>('validation.documentRules', 'auto'),
     maxFileSize: Math.max(1000, c.get<number>('validation.maxFileSize', 2_000_000)),

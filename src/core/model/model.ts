@@ -49,7 +49,7 @@ export interface AslModel {
 
 /** True when an object looks like a state machine (has both StartAt and States). */
 export function looksLikeStateMachine(root: AstNode | undefined): boolean {
-  return root?.kind === "object" && root.has("StartAt") && root.has("States");
+  return root?.kind === 'object' && root.has('StartAt') && root.has('States');
 }
 
 function queryLanguageOf(node: ObjectNode | undefined, inherited: QueryLanguage): QueryLanguage {
@@ -100,12 +100,19 @@ export function buildModel(parsed: ParsedDocument): AslModel | undefined {
       if (state.type === 'Parallel') {
         const branches = prop(node, 'Branches')?.value;
         if (branches?.kind === 'array')
-          for (const b of branches.items) if (b.kind === 'object') childScopes.push({ node: b, kind: 'branch', owner: state, ql: state.queryLanguage });
+          for (const b of branches.items)
+            if (b.kind === 'object')
+              childScopes.push({ node: b, kind: 'branch', owner: state, ql: state.queryLanguage });
       } else if (state.type === 'Map') {
         for (const key of ['ItemProcessor', 'Iterator'] as const) {
           const p = prop(node, key)?.value;
           if (p?.kind === 'object')
-            childScopes.push({ node: p, kind: key === 'ItemProcessor' ? 'itemProcessor' : 'iterator', owner: state, ql: state.queryLanguage });
+            childScopes.push({
+              node: p,
+              kind: key === 'ItemProcessor' ? 'itemProcessor' : 'iterator',
+              owner: state,
+              ql: state.queryLanguage,
+            });
         }
       }
     }

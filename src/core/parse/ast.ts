@@ -146,7 +146,12 @@ export function toValue(node: AstNode): unknown {
       for (const p of node.properties) {
         if (Object.hasOwn(out, p.key)) continue;
         // defineProperty: a "__proto__" key must stay data, never become the prototype.
-        Object.defineProperty(out, p.key, { value: toValue(p.value), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, p.key, {
+          value: toValue(p.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -168,10 +173,12 @@ export function duplicateProperties(node: ObjectNode): PropertyNode[] {
   if (props.length < 2) return [];
   const dupes: PropertyNode[] = [];
   if (props.length <= LINEAR_LOOKUP_MAX) {
-    for (let i = 1; i < props.length; i++) for (let j = 0; j < i; j++) if (props[j]!.key === props[i]!.key) {
-      dupes.push(props[i]!);
-      break;
-    }
+    for (let i = 1; i < props.length; i++)
+      for (let j = 0; j < i; j++)
+        if (props[j]!.key === props[i]!.key) {
+          dupes.push(props[i]!);
+          break;
+        }
     return dupes;
   }
   const seen = new Set<string>();

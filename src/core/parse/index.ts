@@ -43,13 +43,25 @@ export function parseDefinition(text: string, options: ParseOptions = {}): Parse
   let body = text;
   if (text.charCodeAt(0) === 0xfeff) {
     out.problems.push(
-      parseProblem(ParseCodes.bom, 'The file starts with a byte order mark (BOM): save it as UTF-8 without BOM.', 0, 1, '', 'warning'),
+      parseProblem(
+        ParseCodes.bom,
+        'The file starts with a byte order mark (BOM): save it as UTF-8 without BOM.',
+        0,
+        1,
+        '',
+        'warning',
+      ),
     );
     body = ' ' + text.slice(1); // same length: offsets stay valid
   }
   if (body.trim() === '') {
     out.problems.push(
-      parseProblem(ParseCodes.empty, 'The file is empty: a state machine definition is an object with "StartAt" and "States".', 0, 0),
+      parseProblem(
+        ParseCodes.empty,
+        'The file is empty: a state machine definition is an object with "StartAt" and "States".',
+        0,
+        0,
+      ),
     );
     return out;
   }
@@ -77,7 +89,9 @@ export function parseDefinition(text: string, options: ParseOptions = {}): Parse
     root = result.root;
     out.problems.push(...result.problems);
   } catch (e) {
-    out.problems.push(parseProblem(ParseCodes.internal, `The document could not be parsed: ${(e as Error).message}`, 0, 1));
+    out.problems.push(
+      parseProblem(ParseCodes.internal, `The document could not be parsed: ${(e as Error).message}`, 0, 1),
+    );
     return out;
   }
   if (root && root.kind !== 'object') {
@@ -101,7 +115,8 @@ function maxNesting(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash
+      if (c === 92)
+        i++; // backslash
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {

@@ -72,7 +72,13 @@ export function parseWithRecovery(text: string): ParseResult {
     if (!node) return;
     if (pendingComma >= 0) {
       problems.push(
-        parseProblem(ParseCodes.trailingComma, 'Trailing comma: Step Functions rejects it. Remove the comma.', pendingComma, 1, node.pointer),
+        parseProblem(
+          ParseCodes.trailingComma,
+          'Trailing comma: Step Functions rejects it. Remove the comma.',
+          pendingComma,
+          1,
+          node.pointer,
+        ),
       );
     }
     node.length = offset + length - node.offset;
@@ -100,7 +106,14 @@ export function parseWithRecovery(text: string): ParseResult {
       },
       onArrayEnd: close,
       onLiteralValue(value, offset, length) {
-        const kind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+        const kind =
+          value === null
+            ? 'null'
+            : typeof value === 'string'
+              ? 'string'
+              : typeof value === 'number'
+                ? 'number'
+                : 'boolean';
         attach(new ScalarNode(kind, value as string | number | boolean | null, offset, length, top, keyForNext()));
       },
       onSeparator(character, offset) {
@@ -108,7 +121,12 @@ export function parseWithRecovery(text: string): ParseResult {
       },
       onComment(offset, length) {
         problems.push(
-          parseProblem(ParseCodes.comment, 'Comments are not allowed: Step Functions rejects them. Remove the comment.', offset, length),
+          parseProblem(
+            ParseCodes.comment,
+            'Comments are not allowed: Step Functions rejects them. Remove the comment.',
+            offset,
+            length,
+          ),
         );
       },
       onError(error, offset, length) {

@@ -16,11 +16,19 @@ export function parseYaml(text: string): ParseResult {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   for (const e of doc.errors.slice(0, 20)) {
     const [start, end] = e.pos;
-    problems.push(parseProblem(ParseCodes.syntax, `YAML syntax error: ${firstLine(e.message)}`, start, Math.max(end - start, 1)));
+    problems.push(
+      parseProblem(ParseCodes.syntax, `YAML syntax error: ${firstLine(e.message)}`, start, Math.max(end - start, 1)),
+    );
   }
   let budget = MAX_NODES;
   type Parent = ObjectNode | ArrayNode | undefined;
-  const convert = (node: unknown, parent: Parent, key: string | number | undefined, depth: number, at?: [number, number]): AstNode | undefined => {
+  const convert = (
+    node: unknown,
+    parent: Parent,
+    key: string | number | undefined,
+    depth: number,
+    at?: [number, number],
+  ): AstNode | undefined => {
     if (--budget < 0 || depth > MAX_DEPTH) throw new BudgetExceeded();
     if (node === null || node === undefined) return undefined;
     const range = (node as YamlNode).range;
@@ -36,9 +44,16 @@ export function parseYaml(text: string): ParseResult {
         const keyRange = keyNode?.range ?? [offset, offset];
         if (!isScalar(keyNode))
           problems.push(
-            parseProblem(ParseCodes.yamlFeature, 'Complex YAML keys are not valid in a state machine definition.', keyRange[0], Math.max(1, keyRange[1] - keyRange[0]), obj.pointer),
+            parseProblem(
+              ParseCodes.yamlFeature,
+              'Complex YAML keys are not valid in a state machine definition.',
+              keyRange[0],
+              Math.max(1, keyRange[1] - keyRange[0]),
+              obj.pointer,
+            ),
           );
-        const value = convert(pair.value, obj, name, depth + 1) ?? new ScalarNode('null', null, keyRange[1], 0, obj, name);
+        const value =
+          convert(pair.value, obj, name, depth + 1) ?? new ScalarNode('null', null, keyRange[1], 0, obj, name);
         obj.properties.push(new PropertyNode(name, keyRange[0], keyRange[1] - keyRange[0], value));
       }
       for (const p of duplicateProperties(obj)) problems.push(duplicateKeyProblem(p));
@@ -55,7 +70,8 @@ export function parseYaml(text: string): ParseResult {
     if (isScalar(node)) {
       const v = node.value;
       if (v === null || v === undefined) return new ScalarNode('null', null, offset, length, parent, key);
-      if (typeof v === 'number' || typeof v === 'bigint') return new ScalarNode('number', Number(v), offset, length, parent, key);
+      if (typeof v === 'number' || typeof v === 'bigint')
+        return new ScalarNode('number', Number(v), offset, length, parent, key);
       if (typeof v === 'boolean') return new ScalarNode('boolean', v, offset, length, parent, key);
       return new ScalarNode('string', String(v), offset, length, parent, key);
     }
@@ -65,7 +81,14 @@ export function parseYaml(text: string): ParseResult {
     return { root: convert(doc.contents, undefined, undefined, 0), problems };
   } catch (e) {
     if (e instanceof BudgetExceeded || e instanceof RangeError) {
-      problems.push(parseProblem(ParseCodes.tooDeep, 'The YAML document is nested too deeply or expands too many aliases to validate.', 0, 1));
+      problems.push(
+        parseProblem(
+          ParseCodes.tooDeep,
+          'The YAML document is nested too deeply or expands too many aliases to validate.',
+          0,
+          1,
+        ),
+      );
       return { root: undefined, problems };
     }
     throw e;

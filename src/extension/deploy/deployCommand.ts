@@ -80,7 +80,10 @@ export async function deployInvokerCommand(
   let profile = args.profile || undefined;
   const profiles = await listProfiles().catch(() => []);
   if (args.profile === undefined && profiles.length) {
-    const picked = await pickProfile(profiles, { title: `${TITLE}: AWS profile`, placeHolder: 'Credentials to deploy with' });
+    const picked = await pickProfile(profiles, {
+      title: `${TITLE}: AWS profile`,
+      placeHolder: 'Credentials to deploy with',
+    });
     if (picked.cancelled) return {};
     profile = picked.profile;
   }

@@ -16,7 +16,10 @@ function workspace(): string {
   fs.mkdirSync(path.join(dir, 'node_modules/x'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'defs/good.asl.json'), good);
   fs.writeFileSync(path.join(dir, 'defs/nested/bad.asl.json'), bad);
-  fs.writeFileSync(path.join(dir, 'defs/nested/good.asl.yaml'), 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
+  fs.writeFileSync(
+    path.join(dir, 'defs/nested/good.asl.yaml'),
+    'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n',
+  );
   fs.writeFileSync(path.join(dir, 'defs/other.json'), '{"not": "a definition"}');
   fs.writeFileSync(path.join(dir, 'node_modules/x/ignored.asl.json'), bad);
   return dir;
@@ -75,12 +78,23 @@ test('lint --format sarif prints SARIF 2.1.0 with rules and regions', () => {
   const result = run0.results[0];
   assert.equal(result.level, 'error');
   assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'defs/nested/bad.asl.json');
-  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 38, endLine: 4, endColumn: 39 });
+  assert.deepEqual(result.locations[0].physicalLocation.region, {
+    startLine: 4,
+    startColumn: 38,
+    endLine: 4,
+    endColumn: 39,
+  });
 });
 
 test('usage errors and unreadable paths exit 2 with one line and no stack trace', () => {
   const cwd = workspace();
-  for (const args of [['lint'], ['lint', '--format', 'xml', 'defs'], ['lint', 'missing.asl.json'], ['lint', '--bogus', 'defs'], ['frobnicate']]) {
+  for (const args of [
+    ['lint'],
+    ['lint', '--format', 'xml', 'defs'],
+    ['lint', 'missing.asl.json'],
+    ['lint', '--bogus', 'defs'],
+    ['frobnicate'],
+  ]) {
     const r = run(args, cwd);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

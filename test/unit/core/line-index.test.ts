@@ -19,13 +19,17 @@ function naive(text: string, offset: number): { line: number; character: number 
 
 test('positions agree with a naive count for \\n, \\r\\n and \\r', () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom('a', 'b', '\n', '\r', '\r\n', 'é'), { maxLength: 60 }), fc.nat(), (parts, at) => {
-      const text = parts.join('');
-      const offset = at % (text.length + 1);
-      // An offset between \r and \n belongs to the line the \r ends.
-      if (text[offset - 1] === '\r' && text[offset] === '\n') return;
-      assert.deepEqual(new LineIndex(text).positionAt(offset), naive(text, offset));
-    }),
+    fc.property(
+      fc.array(fc.constantFrom('a', 'b', '\n', '\r', '\r\n', 'é'), { maxLength: 60 }),
+      fc.nat(),
+      (parts, at) => {
+        const text = parts.join('');
+        const offset = at % (text.length + 1);
+        // An offset between \r and \n belongs to the line the \r ends.
+        if (text[offset - 1] === '\r' && text[offset] === '\n') return;
+        assert.deepEqual(new LineIndex(text).positionAt(offset), naive(text, offset));
+      },
+    ),
     { numRuns: 3000, seed: 3 },
   );
 });

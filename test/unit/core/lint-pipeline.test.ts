@@ -6,15 +6,27 @@ import { lint } from '../../../src/core/lint';
 const text = JSON.stringify({
   StartAt: 'A',
   States: {
-    A: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, Credentials: null, Next: 'B' },
+    A: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: 'f' },
+      Credentials: null,
+      Next: 'B',
+    },
     B: { Type: 'Pass', Credentials: { RoleArn: 'arn:aws:iam::111122223333:role/x' }, End: true },
   },
 });
 
 test('a crossing finding replaces the generic field finding on the same node', () => {
   const codes = lint(text).map((f) => `${f.code} ${f.path}`);
-  assert.ok(codes.some((c) => c.startsWith('XC') && c.endsWith('/States/A/Credentials')), codes.join(', '));
-  assert.ok(codes.some((c) => c.startsWith('XC') && c.endsWith('/States/B/Credentials')), codes.join(', '));
+  assert.ok(
+    codes.some((c) => c.startsWith('XC') && c.endsWith('/States/A/Credentials')),
+    codes.join(', '),
+  );
+  assert.ok(
+    codes.some((c) => c.startsWith('XC') && c.endsWith('/States/B/Credentials')),
+    codes.join(', '),
+  );
   assert.ok(!codes.some((c) => c.startsWith('ASL2')), codes.join(', '));
 });
 

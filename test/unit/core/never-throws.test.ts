@@ -11,7 +11,8 @@ const corpusDir = path.resolve(__dirname, '../../../../shared/corpus/asl-validat
 const seeds: string[] = [];
 for (const dir of [examplesDir, corpusDir]) {
   if (!fs.existsSync(dir)) continue;
-  for (const f of fs.readdirSync(dir)) if (/\.(json|ya?ml)$/.test(f)) seeds.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+  for (const f of fs.readdirSync(dir))
+    if (/\.(json|ya?ml)$/.test(f)) seeds.push(fs.readFileSync(path.join(dir, f), 'utf8'));
 }
 seeds.push('{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}');
 
@@ -49,7 +50,10 @@ test('lint never throws on arbitrary strings', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), fc.boolean(), (text, yaml) => {
       const findings = lint(text, { languageId: yaml ? 'asl-yaml' : 'asl' });
-      assert.ok(findings.every((f) => f.code !== 'ASL000'), JSON.stringify(findings));
+      assert.ok(
+        findings.every((f) => f.code !== 'ASL000'),
+        JSON.stringify(findings),
+      );
     }),
     { numRuns: 2000, seed: 7 },
   );

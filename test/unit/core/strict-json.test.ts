@@ -47,7 +47,19 @@ test('same tree as jsonc-parser on generated JSON values', () => {
 });
 
 test('gives up on what Step Functions rejects', () => {
-  for (const text of ['{"a":1,}', '[1,]', '{/*c*/}', '// c\n{}', '{"a":01}', '{"a":1}x', "{'a':1}", '{"a":"\u0001"}', '{"a":tru}', '', '{"a":"\\x"}']) {
+  for (const text of [
+    '{"a":1,}',
+    '[1,]',
+    '{/*c*/}',
+    '// c\n{}',
+    '{"a":01}',
+    '{"a":1}x',
+    "{'a':1}",
+    '{"a":"\u0001"}',
+    '{"a":tru}',
+    '',
+    '{"a":"\\x"}',
+  ]) {
     assert.equal(parseStrictJson(text), undefined, text);
   }
 });
