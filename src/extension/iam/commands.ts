@@ -1,5 +1,6 @@
 // The four IAM commands: generate the kit for the active (or given) definition and open the requested section
 // as a new untitled JSON document beside it; never writes to a file. Each returns the opened document.
+import { definitionBaseName, openUntitledJson } from '../untitled';
 import * as vscode from 'vscode';
 import { generateIamKit, IamContextError, kitSection, type IamSectionKind } from '../../core/iam';
 import type { ExtensionContextLike } from '../context';
@@ -76,10 +77,10 @@ export async function runIamCommand(
     void vscode.window.showInformationMessage(NOTHING[kind]);
     return undefined;
   }
-  const result = await vscode.workspace.openTextDocument({
-    language: 'json',
-    content: JSON.stringify(section, null, 2) + '\n',
-  });
+  const result = await openUntitledJson(
+    `iam-${kind}-${definitionBaseName(document.uri)}`,
+    JSON.stringify(section, null, 2) + '\n',
+  );
   await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   ctx.log.info(`IAM: opened the ${kind} documents for ${document.uri.fsPath || document.uri.toString()}`);
   return result;

@@ -2,6 +2,7 @@
 // disposables array) that follows the active ASL definition, posts its view model once the page says
 // `ready` and again on every (debounced) change, and acts on the page's validated requests: reveal a
 // state, copy or open an IAM document, deploy the invoker with live progress.
+import { openUntitledJson } from '../untitled';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
 import {
@@ -246,7 +247,7 @@ export class CrossingsPanel {
       case 'openDocument': {
         const doc = this.model?.iam.documents.find((d) => d.id === message.id);
         if (!doc) return this.env.ctx.log.warn(`Crossings panel: no IAM document ${message.id} to open`);
-        const opened = await vscode.workspace.openTextDocument({ language: 'json', content: doc.text });
+        const opened = await openUntitledJson(`iam-${doc.id}`, doc.text);
         await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.One, preview: false });
         return;
       }
