@@ -44,7 +44,9 @@ async function opensDocument(page, frame) {
   await frame.locator('#toast', { hasText: 'Copied Execution role: permissions' }).waitFor({ timeout: 20_000 });
   say('Copy: the host wrote the clipboard and the page confirmed it');
   await frame.locator('vscode-button[data-action="open"][data-id="execution-role-policy"]').click();
-  await page.locator('.tabs-container .tab.active', { hasText: 'iam-execution-role-policy' }).waitFor({ timeout: 20_000 });
+  await page
+    .locator('.tabs-container .tab.active', { hasText: 'iam-execution-role-policy' })
+    .waitFor({ timeout: 20_000 });
   await page.locator('.monaco-editor .view-lines', { hasText: '2012-10-17' }).first().waitFor({ timeout: 20_000 });
   say('Open as document: the execution role policy opened in an untitled JSON editor');
 }
