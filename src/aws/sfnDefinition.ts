@@ -2,7 +2,7 @@
 // as JSON (a JSON file as written; a YAML file converted), and each `ValidateStateMachineDefinition` diagnostic's
 // `location` (`/States/A/Next`, `$.States.A.Next`, `$['States']['A']`, or the JSON parser's
 // `[Source: ...; line: 3, column: 7]`) resolved to an offset range in the file. Pure: no SDK, no vscode.
-import { toValue, type AstNode, type ObjectNode, type PropertyNode } from '../core/parse/ast';
+import { type AstNode, type ObjectNode, pointerOf, prop, type PropertyNode, toValue } from '../core/parse/ast';
 import type { ParsedDocument } from '../core/parse';
 import { LineIndex } from '../core/parse/lineIndex';
 import { ParseCodes } from '../core/parse/problems';
@@ -113,7 +113,7 @@ function follow(root: ObjectNode, segments: string[], separator: string): { step
     let used = 0;
     if (node.kind === 'object') {
       for (let j = i + 1; j <= segments.length && !next; j++) {
-        const p = node.get(segments.slice(i, j).join(separator));
+        const p = prop(node, segments.slice(i, j).join(separator));
         if (p) {
           next = { node: p.value, property: p };
           used = j - i;
@@ -166,7 +166,7 @@ export function locateDiagnostics(
     const path = locationSegments(location);
     if (path && parsed.root) {
       const { step, exact } = follow(parsed.root, path.segments, path.separator);
-      return { ...base, ...rangeOf(step, parsed.root), pointer: step.node.pointer, exact };
+      return { ...base, ...rangeOf(step, parsed.root), pointer: pointerOf(step.node), exact };
     }
     const jackson = JACKSON_LINE.exec(location) ?? JACKSON_LINE.exec(d.message);
     // Line and column of the service's JSON parser are those of the text we sent: the file itself for JSON.

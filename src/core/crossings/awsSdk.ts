@@ -1,5 +1,6 @@
 // XC5xx: `arn:<partition>:states:::aws-sdk:<service>:<action>` tasks, in Step Functions' own service naming.
 // Facts: https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
+import { pointerOf } from '../parse/ast';
 import { atKey, atNode, type Rule, type Where } from '../model/rule';
 import { fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
@@ -23,7 +24,7 @@ function partAt(kit: Kit, task: TaskInfo, part: 'service' | 'action'): Where {
     part === 'service'
       ? rangeInString(kit.model.parsed.text, node, prefix, service)
       : rangeInString(kit.model.parsed.text, node, prefix + service.length + 1, task.action ?? '');
-  return { offset: (r ?? node).offset, length: (r ?? node).length, path: node.pointer };
+  return { offset: (r ?? node).offset, length: (r ?? node).length, path: pointerOf(node) };
 }
 
 /** The Resource with its service and action replaced. */

@@ -3,7 +3,7 @@
 // Each rewrite builds the new state as a value and replaces the state's text (JSON or YAML) in one edit.
 import type { FixEdit } from '../findings';
 import type { AslModel, StateInfo } from '../model/model';
-import { toValue, type ObjectNode } from '../parse/ast';
+import { type ObjectNode, prop, toValue } from '../parse/ast';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from '../invokerName';
 import { constantValue, TextEditor } from './edits';
 import { classify, type TaskInfo } from './tasks';
@@ -215,7 +215,7 @@ function renameMembers(
 
 /** Adds the recommended Lambda Retry: a new Retry field, or a first entry of an existing one. */
 export function addRetryEdits(edit: TextEditor, task: TaskInfo): FixEdit[] {
-  const retry = task.node.get('Retry');
+  const retry = prop(task.node, 'Retry');
   if (!retry) {
     const e = edit.insertProperty(task.node, 'Retry', RETRY_FIELD);
     return e ? [e] : [];

@@ -1,7 +1,7 @@
 // XC1xx: the `Credentials` field (cross-account tasks). Facts: ../shared/DOMAIN.md section 2 and
 // https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html
 import { atKey, atNode, type Rule } from '../model/rule';
-import type { AstNode } from '../parse/ast';
+import { type AstNode, hasProp, prop } from '../parse/ast';
 import { fix, kitFor, type Kit } from './kit';
 import { START_EXECUTION_SYNC_ACTIONS } from './inventory';
 import type { TaskInfo } from './tasks';
@@ -13,7 +13,7 @@ export const credentialsRule: Rule = {
     const kit = kitFor(ctx);
     for (const state of kit.model.states) {
       if (state.type === 'Task') continue;
-      const p = state.node?.get('Credentials');
+      const p = prop(state.node, 'Credentials');
       if (p)
         kit.report(
           'XC101',
@@ -55,7 +55,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       'error',
       `"Credentials" accepts only "RoleArn" (or "RoleArn.$"): "${p.key}" is rejected by Step Functions.`,
       atKey(p),
-      newKey && !creds.has(newKey)
+      newKey && !hasProp(creds, newKey)
         ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true)
         : fix(`Remove "${p.key}"`, [kit.edit.removeProperty(creds, p)], true),
     );
@@ -107,7 +107,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
           ? '"RoleArn.$" takes a path ($.field, $$.Execution..., a variable or an intrinsic function); for a literal role ARN use "RoleArn".'
           : '"RoleArn.$" must be a path: $.field, $$.context, $variable or an intrinsic function (States.Format...).',
         atNode(value),
-        literal && !creds.has('RoleArn')
+        literal && !hasProp(creds, 'RoleArn')
           ? fix('Rename to "RoleArn"', [kit.edit.renameKey(role.property, 'RoleArn')], true)
           : undefined,
       );

@@ -2,7 +2,7 @@
 // FunctionName): { service (SDK v3 package), action (camelCase), region, parameters, endpoint, assumeRoleArn,
 // externalId }. Facts: ../shared/DOMAIN.md section 1; the protocol: src/core/invoker/protocol.ts.
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
-import { toValue } from '../parse/ast';
+import { prop, toValue } from '../parse/ast';
 import { INVOKER_EVENT_KEYS } from '../invoker/protocol';
 import { checkKnownFields, knownFields, fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
@@ -238,7 +238,7 @@ function describeScheme(name: string, s: { iamPrefix: string; sfn: string; v2: s
 }
 
 function checkRetry(kit: Kit, task: TaskInfo): void {
-  const retry = task.node.get('Retry');
+  const retry = prop(task.node, 'Retry');
   if (retry?.value.kind === 'array') {
     const retried = (toValue(retry.value) as Array<{ ErrorEquals?: unknown }>).some(
       (r) => Array.isArray(r?.ErrorEquals) && r.ErrorEquals.some((e) => typeof e === 'string' && RETRIED.has(e)),

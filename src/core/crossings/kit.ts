@@ -3,7 +3,7 @@
 import type { Finding, Fix, Severity } from '../findings';
 import type { AslModel } from '../model/model';
 import type { RuleContext, Where } from '../model/rule';
-import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { pointerOf, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
 import { TextEditor } from './edits';
 import { tasksOf, type TaskInfo } from './tasks';
 import { closest, fieldOf, Fields, isPathKey } from './values';
@@ -135,7 +135,7 @@ export function checkKnownFields(
       code,
       severity,
       `Unknown ${what} "${f.name}"${near ? `: did you mean "${near}"?` : '.'} Allowed: ${known.list.join(', ')}.`,
-      { offset: p.keyOffset, length: p.keyLength, path: p.pointer },
+      { offset: p.keyOffset, length: p.keyLength, path: pointerOf(p) },
       newKey ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
       near ? { suggestion: near } : undefined,
     );
@@ -145,6 +145,6 @@ export function checkKnownFields(
 
 /** The text a finding should point at when a required field is missing: the object's key, else the node. */
 export function whereMissing(container: PropertyNode | undefined, fallback: AstNode): Where {
-  if (container) return { offset: container.keyOffset, length: container.keyLength, path: container.pointer };
-  return { offset: fallback.offset, length: fallback.length, path: fallback.pointer };
+  if (container) return { offset: container.keyOffset, length: container.keyLength, path: pointerOf(container) };
+  return { offset: fallback.offset, length: fallback.length, path: pointerOf(fallback) };
 }

@@ -1,6 +1,6 @@
 // Checks shared by invoker payloads (XC4xx) and aws-sdk tasks (XC5xx): an SDK call's input members against the
 // API model in the catalog (required members present unless a path supplies them; names as the model spells them).
-import type { ObjectNode } from '../parse/ast';
+import { hasProp, type ObjectNode, pointerOf } from '../parse/ast';
 import { fix, type Kit } from './kit';
 import { memberNames, type CatalogOperation, type Scheme } from './catalog';
 import { closest, fieldOf } from './values';
@@ -32,15 +32,17 @@ export function checkMembers(
         unknownCode,
         unknownSeverity,
         `${service}:${op.action} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? ' Member names are case-sensitive and spelled as in the API model.' : ''}`,
-        { offset: p.keyOffset, length: p.keyLength, path: p.pointer },
-        newKey && !input.has(newKey) ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true) : undefined,
+        { offset: p.keyOffset, length: p.keyLength, path: pointerOf(p) },
+        newKey && !hasProp(input, newKey)
+          ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true)
+          : undefined,
         near ? { suggestion: near } : undefined,
       );
     }
   }
   let missing: string[] | undefined;
   for (const r of required) {
-    if (input && (input.has(r) || input.has(`${r}.$`))) continue;
+    if (input && (hasProp(input, r) || hasProp(input, `${r}.$`))) continue;
     (missing ??= []).push(r);
   }
   return missing;

@@ -1,6 +1,6 @@
 // Value helpers shared by the crossing rules: static vs dynamic fields (`Key.$` paths, JSONata `{% %}`),
 // ARN parsing with partitions, region codes, and the small did-you-mean distance used for names.
-import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode } from '../parse/ast';
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
 export type Partition = (typeof PARTITIONS)[number];
@@ -63,7 +63,7 @@ function pathKeyOf(name: string): string {
 /** Looks a field up by its logical name (`Name` first, then `Name.$`). */
 export function field(obj: AstNode | undefined, name: string): Field | undefined {
   if (obj?.kind !== 'object') return undefined;
-  const p = obj.get(name) ?? obj.get(pathKeyOf(name));
+  const p = prop(obj, name) ?? prop(obj, pathKeyOf(name));
   return p ? fieldOf(p) : undefined;
 }
 
@@ -77,7 +77,7 @@ export class Fields {
     return field(this.obj, name);
   }
   has(name: string): boolean {
-    return this.obj.has(name) || this.obj.has(pathKeyOf(name));
+    return hasProp(this.obj, name) || hasProp(this.obj, pathKeyOf(name));
   }
   /** The names absent from the object (neither `Name` nor `Name.$`), or undefined when all are there. */
   missing(names: readonly string[]): string[] | undefined {

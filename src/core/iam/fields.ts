@@ -1,6 +1,6 @@
 // Reading task fields for IAM generation: a field is static (its value is in the definition), dynamic (a
 // JSONPath `Key.$`, an intrinsic, or a JSONata `{% %}` expression known only at run time) or absent.
-import { prop, toValue, type AstNode } from '../parse/ast';
+import { pointerOf, prop, toValue, type AstNode } from '../parse/ast';
 import type { StateInfo } from '../model/model';
 
 export type Field =
@@ -25,7 +25,7 @@ export function readField(container: Field, key: string): Field {
     return { kind: 'dynamic', pointer: container.pointer, expression: container.expression };
   if (container.kind !== 'static' || container.node.kind !== 'object') return ABSENT;
   const dyn = prop(container.node, `${key}.$`);
-  if (dyn) return { kind: 'dynamic', pointer: dyn.pointer, expression: String(toValue(dyn.value)) };
+  if (dyn) return { kind: 'dynamic', pointer: pointerOf(dyn), expression: String(toValue(dyn.value)) };
   const p = prop(container.node, key);
   if (!p) return ABSENT;
   return nodeField(p.value);
@@ -33,9 +33,9 @@ export function readField(container: Field, key: string): Field {
 
 export function nodeField(node: AstNode): Field {
   if (node.kind === 'string' && isJsonataExpression(node.value)) {
-    return { kind: 'dynamic', pointer: node.pointer, expression: (node.value as string).trim() };
+    return { kind: 'dynamic', pointer: pointerOf(node), expression: (node.value as string).trim() };
   }
-  return { kind: 'static', node, pointer: node.pointer };
+  return { kind: 'static', node, pointer: pointerOf(node) };
 }
 
 /** Follows a path of keys (numbers index arrays). */

@@ -1,6 +1,7 @@
 // IAM generation from a definition: generateIamKit(model, context) returns every document a crossing needs
 // (execution role policy + trust, cross-account kits, API Gateway policies, the invoker's role) and, per state,
 // who runs it and the actions it needs. Pure: no vscode, no AWS SDK. Facts: ../shared/DOMAIN.md sections 1-5.
+import { prop } from '../parse/ast';
 import type { AslModel, StateInfo } from '../model/model';
 import { invokerPolicy, invokerTrustPolicy, type PolicyStatement } from '../invoker/policy';
 import { formatAllowedCalls } from '../invoker/protocol';
@@ -40,7 +41,7 @@ export type IamOptions = CollectOptions;
 /** The partition the definition's own Resource ARNs use (`aws-cn`, `aws-us-gov`...), if any. */
 export function definitionPartition(model: AslModel): string | undefined {
   for (const s of model.states) {
-    const r = s.node?.byKey.get('Resource')?.value;
+    const r = prop(s.node, 'Resource')?.value;
     if (r?.kind === 'string') {
       const p = /^arn:(aws(?:-[a-z]+)*):/.exec(r.value as string);
       if (p) return p[1];

@@ -1,7 +1,7 @@
 // Finds the invoker tasks of a definition (JSON or YAML) and the calls they make: the `service:action` list that
 // prefills ALLOWED_CALLS and the role policy, the roles they assume, and where each task names the invoker function
 // (so the deployed ARN can be written back). Pure; reads the positional model of src/core.
-import { prop, stringValue, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
+import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode, stringValue } from '../parse/ast';
 import { parseDefinition, type LanguageId } from '../parse';
 import { buildModel } from '../model/model';
 import { DEFAULT_INVOKER_NAME, camelCase, isActionName, isServiceName, type AllowedCall } from './protocol';
@@ -38,12 +38,12 @@ const LAMBDA_INVOKE = /^arn:[a-z-]+:states:::lambda:invoke(?:\.waitForTaskToken)
 
 function field(obj: AstNode | undefined, name: string): { property: PropertyNode; dynamic: boolean } | undefined {
   if (obj?.kind !== 'object') return undefined;
-  const literal = obj.get(name);
+  const literal = prop(obj, name);
   if (literal) {
     const v = stringValue(literal.value);
     return { property: literal, dynamic: v !== undefined && /^\s*\{%[\s\S]*%\}\s*$/.test(v) };
   }
-  const path = obj.get(`${name}.$`);
+  const path = prop(obj, `${name}.$`);
   return path ? { property: path, dynamic: true } : undefined;
 }
 
@@ -75,7 +75,7 @@ export function extractInvokerCalls(text: string, options: ExtractOptions = {}):
   const names = new Set(options.invokerNames?.length ? options.invokerNames : [DEFAULT_INVOKER_NAME]);
   const parsed = parseDefinition(text, { languageId: options.languageId ?? 'asl' });
   const model = parsed.root ? buildModel(parsed) : undefined;
-  if (!model || !parsed.root?.has('States')) {
+  if (!model || !hasProp(parsed.root, 'States')) {
     out.error = parsed.problems[0]?.message ?? 'not a state machine definition (no States)';
     return out;
   }
@@ -86,8 +86,8 @@ export function extractInvokerCalls(text: string, options: ExtractOptions = {}):
     const resource = stringValue(resourceProp?.value) ?? '';
     const paramsProp =
       state.queryLanguage === 'JSONata'
-        ? (node.get('Arguments') ?? node.get('Parameters'))
-        : (node.get('Parameters') ?? node.get('Arguments'));
+        ? (prop(node, 'Arguments') ?? prop(node, 'Parameters'))
+        : (prop(node, 'Parameters') ?? prop(node, 'Arguments'));
     const params = paramsProp?.value;
     let task: InvokerTask | undefined;
     let payload: AstNode | undefined;

@@ -1,7 +1,7 @@
 // The state-machine model: one traversal of the parsed tree that indexes every scope (the root,
 // Parallel branches, Map processors) and every state with its effective QueryLanguage. Rules share
 // these indexes instead of rescanning the document, which keeps validation linear in its size.
-import { prop, stringValue, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
+import { type AstNode, hasProp, type ObjectNode, pointerOf, prop, type PropertyNode, stringValue } from '../parse/ast';
 import type { ParsedDocument } from '../parse';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
@@ -49,7 +49,7 @@ export interface AslModel {
 
 /** True when an object looks like a state machine (has both StartAt and States). */
 export function looksLikeStateMachine(root: AstNode | undefined): boolean {
-  return root?.kind === 'object' && root.has('StartAt') && root.has('States');
+  return root?.kind === 'object' && hasProp(root, 'StartAt') && hasProp(root, 'States');
 }
 
 function queryLanguageOf(node: ObjectNode | undefined, inherited: QueryLanguage): QueryLanguage {
@@ -70,7 +70,7 @@ export function buildModel(parsed: ParsedDocument): AslModel | undefined {
     const scope: Scope = {
       kind: next.kind,
       node: next.node,
-      pointer: next.node.pointer,
+      pointer: pointerOf(next.node),
       owner: next.owner,
       states: new Map(),
       order: [],
@@ -88,7 +88,7 @@ export function buildModel(parsed: ParsedDocument): AslModel | undefined {
         entry,
         node,
         type: stringValue(prop(node, 'Type')?.value),
-        pointer: entry.pointer,
+        pointer: pointerOf(entry),
         scope,
         queryLanguage: queryLanguageOf(node, scope.queryLanguage),
         children: [],

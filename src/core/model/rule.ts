@@ -1,7 +1,7 @@
 // What a rule is: a function over the shared model that reports findings, plus the range helpers
 // that keep findings on the narrowest node (the key or the value, not the whole state).
 import type { Finding, Fix, Severity } from '../findings';
-import type { AstNode, PropertyNode } from '../parse/ast';
+import { pointerOf, type AstNode, type PropertyNode } from '../parse/ast';
 import type { LanguageId } from '../parse';
 import type { AslModel } from './model';
 
@@ -31,11 +31,11 @@ export interface Where {
 
 /** The whole value node. */
 export function atNode(node: AstNode): Where {
-  return { offset: node.offset, length: node.length, path: node.pointer };
+  return { offset: node.offset, length: node.length, path: pointerOf(node) };
 }
 /** The key of a property (e.g. an unknown field name). */
 export function atKey(property: PropertyNode): Where {
-  return { offset: property.keyOffset, length: property.keyLength, path: property.pointer };
+  return { offset: property.keyOffset, length: property.keyLength, path: pointerOf(property) };
 }
 /** The value of a property. */
 export function atValue(property: PropertyNode): Where {

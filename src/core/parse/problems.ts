@@ -1,6 +1,6 @@
 // Parse problems: the ASL0xx codes the parsers report instead of throwing.
 import type { Finding } from '../findings';
-import type { PropertyNode } from './ast';
+import { pointerOf, type PropertyNode } from './ast';
 
 export const ParseCodes = {
   syntax: 'ASL001',
@@ -33,6 +33,6 @@ export function duplicateKeyProblem(p: PropertyNode): Finding {
     `Duplicate key "${p.key}": Step Functions rejects definitions with duplicate keys. Remove or rename one of them.`,
     p.keyOffset,
     p.keyLength,
-    p.pointer,
+    pointerOf(p),
   );
 }

@@ -2,7 +2,17 @@
 // both languages. Aliases are resolved with a budget; syntax errors and duplicate keys become findings.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Finding } from '../findings';
-import { ArrayNode, duplicateProperties, ObjectNode, PropertyNode, ScalarNode, type AstNode } from './ast';
+import {
+  type ArrayNode,
+  arrayNode,
+  type AstNode,
+  duplicateProperties,
+  objectNode,
+  type ObjectNode,
+  pointerOf,
+  propertyNode,
+  scalarNode,
+} from './ast';
 import type { ParseResult } from './json';
 import { duplicateKeyProblem, ParseCodes, parseProblem } from './problems';
 
@@ -36,7 +46,7 @@ export function parseYaml(text: string): ParseResult {
     const length = at ? at[1] - at[0] : range ? range[1] - range[0] : 0;
     if (isAlias(node)) return convert(node.resolve(doc as Document), parent, key, depth + 1, [offset, offset + length]);
     if (isMap(node)) {
-      const obj = new ObjectNode(offset, length, parent, key);
+      const obj = objectNode(offset, length, parent, key);
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -49,18 +59,17 @@ export function parseYaml(text: string): ParseResult {
               'Complex YAML keys are not valid in a state machine definition.',
               keyRange[0],
               Math.max(1, keyRange[1] - keyRange[0]),
-              obj.pointer,
+              pointerOf(obj),
             ),
           );
-        const value =
-          convert(pair.value, obj, name, depth + 1) ?? new ScalarNode('null', null, keyRange[1], 0, obj, name);
-        obj.properties.push(new PropertyNode(name, keyRange[0], keyRange[1] - keyRange[0], value));
+        const value = convert(pair.value, obj, name, depth + 1) ?? scalarNode('null', null, keyRange[1], 0, obj, name);
+        obj.properties.push(propertyNode(name, keyRange[0], keyRange[1] - keyRange[0], value));
       }
       for (const p of duplicateProperties(obj)) problems.push(duplicateKeyProblem(p));
       return obj;
     }
     if (isSeq(node)) {
-      const arr = new ArrayNode(offset, length, parent, key);
+      const arr = arrayNode(offset, length, parent, key);
       for (const item of node.items) {
         const child = convert(item, arr, arr.items.length, depth + 1);
         if (child) arr.items.push(child);
@@ -69,11 +78,11 @@ export function parseYaml(text: string): ParseResult {
     }
     if (isScalar(node)) {
       const v = node.value;
-      if (v === null || v === undefined) return new ScalarNode('null', null, offset, length, parent, key);
+      if (v === null || v === undefined) return scalarNode('null', null, offset, length, parent, key);
       if (typeof v === 'number' || typeof v === 'bigint')
-        return new ScalarNode('number', Number(v), offset, length, parent, key);
-      if (typeof v === 'boolean') return new ScalarNode('boolean', v, offset, length, parent, key);
-      return new ScalarNode('string', String(v), offset, length, parent, key);
+        return scalarNode('number', Number(v), offset, length, parent, key);
+      if (typeof v === 'boolean') return scalarNode('boolean', v, offset, length, parent, key);
+      return scalarNode('string', String(v), offset, length, parent, key);
     }
     return undefined;
   };

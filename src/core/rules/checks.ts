@@ -1,6 +1,6 @@
 // Value checks shared by the field rules: JSON types, numbers with ranges (accepting `{% %}` under
 // JSONata), enumerations, unknown fields with did-you-mean, and mutually exclusive fields.
-import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { QueryLanguage } from '../model/model';
 import { DocumentCodes as C } from './codes';
@@ -150,7 +150,7 @@ export function checkUnknownFields(
     }
     const near = didYouMean(p.key, opts.candidates ?? allowed);
     const fix =
-      near && !node.has(near)
+      near && !hasProp(node, near)
         ? replaceFix(ctx.model.parsed.text, p.keyOffset, p.keyLength, near, `Rename to "${near}"`)
         : undefined;
     ctx.report(
@@ -168,10 +168,10 @@ export function checkUnknownFields(
 /** ASL204 on every field of a group after the first one present. */
 export function checkExclusive(ctx: RuleContext, node: ObjectNode, fields: readonly string[], where: Label): void {
   let count = 0;
-  for (const f of fields) if (node.has(f)) count++;
+  for (const f of fields) if (hasProp(node, f)) count++;
   if (count < 2) return;
   const present = fields
-    .map((f) => node.get(f))
+    .map((f) => prop(node, f))
     .filter((p): p is PropertyNode => !!p)
     .sort((a, b) => a.keyOffset - b.keyOffset);
   const [first, ...rest] = present;

@@ -1,7 +1,7 @@
 // Choice state rules (ASL108 and the Choice parts of ASL2xx/ASL30x): non-empty Choices, a Next on each
 // top-level rule and none on nested ones, no End, one comparison per rule (JSONPath) or a Condition
 // (JSONata), operand types. Nested And/Or/Not rules are walked with an explicit stack.
-import type { AstNode, ObjectNode } from '../parse/ast';
+import { type AstNode, hasProp, type ObjectNode, pointerOf, prop } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
@@ -18,8 +18,8 @@ const SKIP_JSONATA = new Set(['End', ...CHOICE_RULE_FIELDS]);
 
 export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
   const where: Label = new LazyLabel('State ', state.name);
-  checkKind(ctx, node.get('Default'), where, STRING);
-  const choices = node.get('Choices');
+  checkKind(ctx, prop(node, 'Default'), where, STRING);
+  const choices = prop(node, 'Choices');
   if (!choices) {
     ctx.report(
       finding(
@@ -54,12 +54,12 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
         finding(C.choiceRule, 'error', `${label(rw)} must be an object, not ${describe(rule)}.`, {
           offset: rule.offset,
           length: rule.length,
-          path: rule.pointer,
+          path: pointerOf(rule),
         }),
       );
       continue;
     }
-    const end = rule.get('End');
+    const end = prop(rule, 'End');
     if (end)
       ctx.report(
         finding(
@@ -69,7 +69,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
           atKey(end),
         ),
       );
-    const next = rule.get('Next');
+    const next = prop(rule, 'Next');
     if (top && !next)
       ctx.report(
         finding(
@@ -81,7 +81,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       );
     if (!top) {
       for (const key of TOP_ONLY) {
-        const p = rule.get(key);
+        const p = prop(rule, key);
         if (p)
           ctx.report(
             finding(
@@ -98,7 +98,7 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
     if (jsonata) {
       // JSONPath operators here are ASL301 (query-language rule); only unknown names are reported.
       checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, { skip: SKIP_JSONATA });
-      if (top && !rule.has('Condition'))
+      if (top && !hasProp(rule, 'Condition'))
         ctx.report(
           finding(
             C.choiceRule,
@@ -110,10 +110,10 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       continue;
     }
     checkUnknownFields(ctx, rule, CHOICE_RULE_FIELDS, rw, { skip });
-    if (rule.has('Condition')) continue; // ASL302: Condition in a JSONPath state.
+    if (hasProp(rule, 'Condition')) continue; // ASL302: Condition in a JSONPath state.
     const comparisons = rule.properties.filter((p) => COMPARISONS.has(p.key));
     const logical = rule.properties.filter((p) => p.key === 'And' || p.key === 'Or' || p.key === 'Not');
-    const variable = rule.get('Variable');
+    const variable = prop(rule, 'Variable');
     if (variable) {
       checkKind(ctx, variable, rw, STRING);
       if (comparisons.length !== 1 || logical.length)
@@ -170,5 +170,5 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
 }
 
 function opening(node: AstNode): { offset: number; length: number; path: string } {
-  return { offset: node.offset, length: 1, path: node.pointer };
+  return { offset: node.offset, length: 1, path: pointerOf(node) };
 }

@@ -1,7 +1,7 @@
 // Field rules (ASL107, ASL109, ASL2xx): per state type the allowed and required fields, mutually
 // exclusive fields, value types and ranges, End vs Next, the shape of the root, branches and Map
 // processors, and Map's nested objects. One pass over the model's scopes and states.
-import type { ObjectNode } from '../parse/ast';
+import { hasProp, type ObjectNode, prop } from '../parse/ast';
 import { atKey, atNode, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { QueryLanguage, Scope, StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
@@ -61,8 +61,8 @@ export const fieldsRule: Rule = {
 function checkRoot(ctx: RuleContext, root: ObjectNode): void {
   const where = 'The state machine';
   checkUnknownFields(ctx, root, ROOT_FIELDS, where);
-  checkKind(ctx, root.get('Comment'), where, STRING);
-  const version = root.get('Version');
+  checkKind(ctx, prop(root, 'Comment'), where, STRING);
+  const version = prop(root, 'Version');
   if (checkKind(ctx, version, where, STRING) && version!.value.kind === 'string' && version!.value.value !== '1.0')
     ctx.report(
       finding(
@@ -72,8 +72,8 @@ function checkRoot(ctx: RuleContext, root: ObjectNode): void {
         atValue(version!),
       ),
     );
-  checkNumber(ctx, root.get('TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
-  checkEnum(ctx, root.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
+  checkNumber(ctx, prop(root, 'TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
+  checkEnum(ctx, prop(root, 'QueryLanguage'), where, ['JSONPath', 'JSONata']);
 }
 
 function checkScope(ctx: RuleContext, scope: Scope): void {
@@ -87,9 +87,9 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
     const allowed = scope.kind === 'itemProcessor' ? ITEM_PROCESSOR_FIELDS : BRANCH_FIELDS;
     // QueryLanguage here is ASL304 (query-language rule).
     checkUnknownFields(ctx, scope.node, allowed, where, { skip: SKIP_QUERY_LANGUAGE });
-    checkKind(ctx, scope.node.get('Comment'), where, STRING);
+    checkKind(ctx, prop(scope.node, 'Comment'), where, STRING);
   }
-  const states = scope.node.get('States');
+  const states = prop(scope.node, 'States');
   if (!states) {
     ctx.report(
       finding(
@@ -123,13 +123,13 @@ function checkScope(ctx: RuleContext, scope: Scope): void {
     );
   }
   if (scope.kind === 'itemProcessor') {
-    const config = scope.node.get('ProcessorConfig');
+    const config = prop(scope.node, 'ProcessorConfig');
     if (checkKind(ctx, config, where, OBJECT)) {
       const cfg = config!.value as ObjectNode;
       const w: Label = new LazyLabel('The ProcessorConfig of ', scope.owner?.name ?? '?');
       checkUnknownFields(ctx, cfg, PROCESSOR_CONFIG_FIELDS, w);
-      checkEnum(ctx, cfg.get('Mode'), w, ['INLINE', 'DISTRIBUTED']);
-      checkEnum(ctx, cfg.get('ExecutionType'), w, ['STANDARD', 'EXPRESS']);
+      checkEnum(ctx, prop(cfg, 'Mode'), w, ['INLINE', 'DISTRIBUTED']);
+      checkEnum(ctx, prop(cfg, 'ExecutionType'), w, ['STANDARD', 'EXPRESS']);
     }
   }
 }
@@ -148,7 +148,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
     );
     return;
   }
-  const typeProp = node.get('Type');
+  const typeProp = prop(node, 'Type');
   if (!typeProp) {
     ctx.report(
       finding(
@@ -186,13 +186,13 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
     skip: END_NEXT,
     explain: explainField,
   });
-  checkKind(ctx, node.get('Comment'), where, STRING);
-  checkEnum(ctx, node.get('QueryLanguage'), where, ['JSONPath', 'JSONata']);
+  checkKind(ctx, prop(node, 'Comment'), where, STRING);
+  checkEnum(ctx, prop(node, 'QueryLanguage'), where, ['JSONPath', 'JSONata']);
   checkEndNext(ctx, state, node, type);
   for (const group of EXCLUSIVE_GROUPS) if (group.types.includes(type)) checkExclusive(ctx, node, group.fields, where);
-  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, node.get(key), where, STRING_OR_NULL);
-  checkKind(ctx, node.get('ResultSelector'), where, OBJECT);
-  checkKind(ctx, node.get('Assign'), where, OBJECT);
+  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, prop(node, key), where, STRING_OR_NULL);
+  checkKind(ctx, prop(node, 'ResultSelector'), where, OBJECT);
+  checkKind(ctx, prop(node, 'Assign'), where, OBJECT);
   checkRetryCatch(ctx, state, node, type);
 
   switch (type) {
@@ -207,7 +207,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
       break;
     case 'Fail':
       for (const key of ['Error', 'Cause', 'ErrorPath', 'CausePath'])
-        checkKind(ctx, node.get(key), where, STRING, { ql, jsonata: true });
+        checkKind(ctx, prop(node, key), where, STRING, { ql, jsonata: true });
       break;
     case 'Parallel':
       checkParallel(ctx, state, node, where);
@@ -222,8 +222,8 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
 
 function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
   const where: Label = new LazyLabel('State ', state.name);
-  const end = node.get('End');
-  const next = node.get('Next');
+  const end = prop(node, 'End');
+  const next = prop(node, 'Next');
   checkKind(ctx, next, where, STRING);
   checkKind(ctx, end, where, BOOLEAN);
   if (!FLOW_TYPES.has(type)) {
@@ -266,7 +266,7 @@ function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type
 }
 
 function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
-  const resource = node.get('Resource');
+  const resource = prop(node, 'Resource');
   if (!resource)
     ctx.report(
       finding(
@@ -277,12 +277,12 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
       ),
     );
   else checkResource(ctx, resource, where, 'task');
-  const timeout = checkNumber(ctx, node.get('TimeoutSeconds'), where, ql, {
+  const timeout = checkNumber(ctx, prop(node, 'TimeoutSeconds'), where, ql, {
     integer: true,
     above: 0,
     max: MAX_SECONDS,
   });
-  const heartbeatProp = node.get('HeartbeatSeconds');
+  const heartbeatProp = prop(node, 'HeartbeatSeconds');
   const heartbeat = checkNumber(ctx, heartbeatProp, where, ql, { integer: true, above: 0, max: MAX_SECONDS });
   if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout)
     ctx.report(
@@ -293,19 +293,19 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         atValue(heartbeatProp!),
       ),
     );
-  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, node.get(key), where, STRING);
+  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, prop(node, key), where, STRING);
   // Only the type: the keys of Credentials belong to the crossing rules (XC1xx).
-  checkKind(ctx, node.get('Credentials'), where, OBJECT, {
+  checkKind(ctx, prop(node, 'Credentials'), where, OBJECT, {
     ql,
     jsonata: true,
     hint: 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.',
   });
-  checkKind(ctx, node.get('Arguments'), where, OBJECT, { ql, jsonata: true });
+  checkKind(ctx, prop(node, 'Arguments'), where, OBJECT, { ql, jsonata: true });
 }
 
 function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
   const keys = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
-  if (!keys.some((k) => node.has(k)))
+  if (!keys.some((k) => hasProp(node, k)))
     ctx.report(
       finding(
         C.missingField,
@@ -314,8 +314,8 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         atKey(state.entry),
       ),
     );
-  checkNumber(ctx, node.get('Seconds'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
-  const ts = node.get('Timestamp');
+  checkNumber(ctx, prop(node, 'Seconds'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
+  const ts = prop(node, 'Timestamp');
   if (checkKind(ctx, ts, where, STRING, { ql, jsonata: true }) && ts!.value.kind === 'string') {
     const s = ts!.value.value as string;
     if (!(ql === 'JSONata' && s.startsWith('{%')) && !TIMESTAMP.test(s))
@@ -328,11 +328,11 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         ),
       );
   }
-  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, node.get(key), where, STRING);
+  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, prop(node, key), where, STRING);
 }
 
 function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label): void {
-  const branches = node.get('Branches');
+  const branches = prop(node, 'Branches');
   if (!branches) {
     ctx.report(
       finding(

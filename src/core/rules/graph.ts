@@ -25,20 +25,20 @@ export function transitionsOf(state: StateInfo): Transition[] {
   const push = (p: PropertyNode | undefined): void => {
     if (p?.value.kind === 'string') out.push({ property: p, target: p.value.value as string });
   };
-  push(node.get('Next'));
+  push(prop(node, 'Next'));
   if (state.type === 'Choice') {
-    push(node.get('Default'));
-    const choices = node.get('Choices')?.value;
+    push(prop(node, 'Default'));
+    const choices = prop(node, 'Choices')?.value;
     if (choices?.kind === 'array') for (const rule of choices.items) push(prop(rule, 'Next'));
   }
-  const catchers = node.get('Catch')?.value;
+  const catchers = prop(node, 'Catch')?.value;
   if (catchers?.kind === 'array') for (const c of catchers.items) push(prop(c, 'Next'));
   return out;
 }
 
 function isTerminal(state: StateInfo): boolean {
   if (state.type === 'Succeed' || state.type === 'Fail') return true;
-  const end = state.node?.get('End')?.value;
+  const end = prop(state.node, 'End')?.value;
   return end?.kind === 'boolean' && end.value === true;
 }
 
@@ -93,8 +93,8 @@ export const graphRule: Rule = {
 
     for (const scope of model.scopes) {
       const where = scopeLabel(scope);
-      const statesProp = scope.node.get('States');
-      const startProp = scope.node.get('StartAt');
+      const statesProp = prop(scope.node, 'States');
+      const startProp = prop(scope.node, 'StartAt');
       const hasStates = statesProp?.value.kind === 'object';
       let start: StateInfo | undefined;
       if (!startProp) {

@@ -3,7 +3,7 @@
 // state inside a JSONata state machine, and QueryLanguage on branches and Map processors.
 // Sources: https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html,
 // https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_stepfunctions.QueryLanguage.html
-import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { prop, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
@@ -18,7 +18,7 @@ export const queryLanguageRule: Rule = {
     const { model } = ctx;
     for (const scope of model.scopes) {
       if (scope.kind === 'root') continue;
-      const p = scope.node.get('QueryLanguage');
+      const p = prop(scope.node, 'QueryLanguage');
       if (p)
         ctx.report(
           finding(
@@ -32,7 +32,7 @@ export const queryLanguageRule: Rule = {
     for (const state of model.states) {
       const node = state.node;
       if (!node) continue;
-      const own = node.get('QueryLanguage');
+      const own = prop(node, 'QueryLanguage');
       if (model.queryLanguage === 'JSONata' && own?.value.kind === 'string' && own.value.value === 'JSONPath')
         ctx.report(
           finding(
@@ -49,7 +49,7 @@ export const queryLanguageRule: Rule = {
 };
 
 function whyJsonata(state: StateInfo): string {
-  const own = state.node?.get('QueryLanguage');
+  const own = prop(state.node, 'QueryLanguage');
   return own ? 'its "QueryLanguage" is JSONata' : 'it inherits "QueryLanguage": "JSONata"';
 }
 
@@ -67,24 +67,27 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
     );
   };
   for (const p of node.properties) if (JSONPATH_ONLY.has(p.key) && acceptedByType(state, p.key)) report(p, '');
-  for (const catcher of items(node.get('Catch')?.value)) {
+  for (const catcher of items(prop(node, 'Catch')?.value)) {
     const rp = prop(catcher, 'ResultPath');
     if (rp) report(rp, ' in a Catch');
   }
   for (const key of ['ItemReader', 'ResultWriter']) {
-    const p = prop(node.get(key)?.value, 'Parameters');
+    const p = prop(prop(node, key)?.value, 'Parameters');
     if (p) report(p, ` in ${key}`);
   }
-  const config = node.get('ItemReader')?.value;
-  const maxItemsPath = prop(config?.kind === 'object' ? config.get('ReaderConfig')?.value : undefined, 'MaxItemsPath');
+  const config = prop(node, 'ItemReader')?.value;
+  const maxItemsPath = prop(
+    config?.kind === 'object' ? prop(config, 'ReaderConfig')?.value : undefined,
+    'MaxItemsPath',
+  );
   if (maxItemsPath) report(maxItemsPath, ' in ReaderConfig');
-  const batcher = node.get('ItemBatcher')?.value;
+  const batcher = prop(node, 'ItemBatcher')?.value;
   for (const key of ['MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']) {
     const p = prop(batcher, key);
     if (p) report(p, ' in ItemBatcher');
   }
   if (state.type === 'Choice') {
-    for (const rule of items(node.get('Choices')?.value)) {
+    for (const rule of items(prop(node, 'Choices')?.value)) {
       if (rule.kind !== 'object') continue;
       for (const p of rule.properties)
         if (CHOICE_RULE_FIELDS.has(p.key) && !JSONATA_CHOICE_FIELDS.has(p.key)) report(p, ' in a Choice rule');
@@ -105,16 +108,16 @@ function checkJsonPathState(ctx: RuleContext, state: StateInfo, node: ObjectNode
     );
   };
   for (const p of node.properties) if (JSONATA_ONLY.has(p.key) && acceptedByType(state, p.key)) report(p, '');
-  for (const catcher of items(node.get('Catch')?.value)) {
+  for (const catcher of items(prop(node, 'Catch')?.value)) {
     const out = prop(catcher, 'Output');
     if (out) report(out, ' in a Catch');
   }
   for (const key of ['ItemReader', 'ResultWriter']) {
-    const p = prop(node.get(key)?.value, 'Arguments');
+    const p = prop(prop(node, key)?.value, 'Arguments');
     if (p) report(p, ` in ${key}`);
   }
   if (state.type === 'Choice') {
-    for (const rule of items(node.get('Choices')?.value)) {
+    for (const rule of items(prop(node, 'Choices')?.value)) {
       for (const key of ['Condition', 'Output']) {
         const p = prop(rule, key);
         if (p) report(p, ' in a Choice rule');
@@ -129,9 +132,6 @@ function acceptedByType(state: StateInfo, key: string): boolean {
   return fields ? fields.has(key) : false;
 }
 
-function prop(node: AstNode | undefined, key: string): PropertyNode | undefined {
-  return node?.kind === 'object' ? node.get(key) : undefined;
-}
 function items(node: AstNode | undefined): AstNode[] {
   return node?.kind === 'array' ? node.items : [];
 }

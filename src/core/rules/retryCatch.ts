@@ -2,7 +2,7 @@
 // ErrorEquals a non-empty array of strings, States.ALL alone and in the last entry, retrier numbers
 // (IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds) and JitterStrategy, catcher Next.
 // Source: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
-import type { ObjectNode, PropertyNode } from '../parse/ast';
+import { type ObjectNode, pointerOf, prop, type PropertyNode } from '../parse/ast';
 import { atNode, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
@@ -15,7 +15,7 @@ const MAX_SECONDS = 99_999_999;
 
 export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
   for (const field of ['Retry', 'Catch'] as const) {
-    const p = node.get(field);
+    const p = prop(node, field);
     if (!p || !WITH_ERROR_HANDLING.has(type)) continue; // unknown-field rule reports it on other types
     if (!checkKind(ctx, p, new LazyLabel('State ', state.name), ARRAY)) continue;
     const entries = p.value.kind === 'array' ? p.value.items : [];
@@ -36,19 +36,19 @@ export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: Object
       checkErrorEquals(ctx, entry, where, index === entries.length - 1, field);
       if (field === 'Retry') checkRetrier(ctx, entry, where, state);
       else {
-        const next = entry.get('Next');
+        const next = prop(entry, 'Next');
         if (!next)
           ctx.report(
             finding(
               C.retryCatch,
               'error',
               `${label(where)} has no "Next": add the state to run when these errors are caught.`,
-              { offset: entry.offset, length: 1, path: entry.pointer },
+              { offset: entry.offset, length: 1, path: pointerOf(entry) },
             ),
           );
         else checkKind(ctx, next, where, STRING);
-        checkKind(ctx, entry.get('ResultPath'), where, STRING_OR_NULL);
-        checkKind(ctx, entry.get('Assign'), where, OBJECT);
+        checkKind(ctx, prop(entry, 'ResultPath'), where, STRING_OR_NULL);
+        checkKind(ctx, prop(entry, 'Assign'), where, OBJECT);
       }
     });
   }
@@ -61,14 +61,14 @@ function checkErrorEquals(
   isLast: boolean,
   field: 'Retry' | 'Catch',
 ): void {
-  const p: PropertyNode | undefined = entry.get('ErrorEquals');
+  const p: PropertyNode | undefined = prop(entry, 'ErrorEquals');
   if (!p) {
     ctx.report(
       finding(
         C.retryCatch,
         'error',
         `${label(where)} has no "ErrorEquals": add the error names it handles, e.g. ["States.ALL"].`,
-        { offset: entry.offset, length: 1, path: entry.pointer },
+        { offset: entry.offset, length: 1, path: pointerOf(entry) },
       ),
     );
     return;
@@ -143,9 +143,9 @@ function checkErrorEquals(
 
 function checkRetrier(ctx: RuleContext, entry: ObjectNode, where: Label, state: StateInfo): void {
   const ql = state.queryLanguage;
-  checkNumber(ctx, entry.get('IntervalSeconds'), where, ql, { integer: true, min: 1, max: MAX_SECONDS });
-  checkNumber(ctx, entry.get('MaxAttempts'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
-  checkNumber(ctx, entry.get('BackoffRate'), where, ql, { min: 1 });
-  checkNumber(ctx, entry.get('MaxDelaySeconds'), where, ql, { integer: true, min: 1, max: 31_622_400 });
-  checkEnum(ctx, entry.get('JitterStrategy'), where, ['FULL', 'NONE'], ql);
+  checkNumber(ctx, prop(entry, 'IntervalSeconds'), where, ql, { integer: true, min: 1, max: MAX_SECONDS });
+  checkNumber(ctx, prop(entry, 'MaxAttempts'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
+  checkNumber(ctx, prop(entry, 'BackoffRate'), where, ql, { min: 1 });
+  checkNumber(ctx, prop(entry, 'MaxDelaySeconds'), where, ql, { integer: true, min: 1, max: 31_622_400 });
+  checkEnum(ctx, prop(entry, 'JitterStrategy'), where, ['FULL', 'NONE'], ql);
 }

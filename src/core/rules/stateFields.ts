@@ -199,3 +199,22 @@ export const PREDEFINED_ERRORS = new Set([
   'States.Timeout',
   'States.BranchFailed',
 ]);
+
+/** Every field name of the tables above (the parser hands these out as shared strings, see parse/keys.ts). */
+export const ASL_FIELD_NAMES: ReadonlySet<string> = new Set(
+  [
+    ...Object.values(STATE_FIELDS),
+    ROOT_FIELDS,
+    BRANCH_FIELDS,
+    ITEM_PROCESSOR_FIELDS,
+    PROCESSOR_CONFIG_FIELDS,
+    ITEM_READER_FIELDS,
+    READER_CONFIG_FIELDS,
+    ITEM_BATCHER_FIELDS,
+    RESULT_WRITER_FIELDS,
+    WRITER_CONFIG_FIELDS,
+    RETRIER_FIELDS,
+    CATCHER_FIELDS,
+    CHOICE_RULE_FIELDS,
+  ].flatMap((fields) => [...fields]),
+);

@@ -1,6 +1,6 @@
 // Small helpers shared by the whole-document rules: did-you-mean suggestions, JSONata string tests,
 // value descriptions for messages, and positions inside string values.
-import type { AstNode, ObjectNode, PropertyNode } from '../parse/ast';
+import { pointerOf, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
 import type { Where } from '../model/rule';
 import type { Fix } from '../findings';
 
@@ -114,7 +114,7 @@ export function objectOrUndefined(node: AstNode | undefined): ObjectNode | undef
  * value when the source text cannot be mapped (YAML block scalars, unusual escapes).
  */
 export function atStringPart(text: string, node: AstNode, start: number, length: number): Where {
-  const whole: Where = { offset: node.offset, length: node.length, path: node.pointer };
+  const whole: Where = { offset: node.offset, length: node.length, path: pointerOf(node) };
   if (node.kind !== 'string') return whole;
   const value = node.value as string;
   const quote = text[node.offset];
@@ -141,7 +141,7 @@ export function atStringPart(text: string, node: AstNode, start: number, length:
   const s = rawIndexOf(Math.max(0, Math.min(start, value.length)));
   const e = rawIndexOf(Math.max(0, Math.min(start + length, value.length)));
   if (s === undefined || e === undefined || e > end) return whole;
-  return { offset: s, length: Math.max(1, e - s), path: node.pointer };
+  return { offset: s, length: Math.max(1, e - s), path: pointerOf(node) };
 }
 
 /**

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { AstNode } from '../../../src/core/parse/ast';
+import { pointerOf, type AstNode } from '../../../src/core/parse/ast';
 import { parseWithRecovery } from '../../../src/core/parse/json';
 import { parseStrictJson } from '../../../src/core/parse/strictJson';
 
 function shape(node: AstNode | undefined): unknown {
   if (!node) return undefined;
-  const base = { kind: node.kind, offset: node.offset, length: node.length, pointer: node.pointer };
+  const base = { kind: node.kind, offset: node.offset, length: node.length, pointer: pointerOf(node) };
   if (node.kind === 'object')
     return { ...base, props: node.properties.map((p) => [p.key, p.keyOffset, p.keyLength, shape(p.value)]) };
   if (node.kind === 'array') return { ...base, items: node.items.map(shape) };

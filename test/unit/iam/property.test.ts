@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { toCloudFormation, type IamKit } from '../../../src/core/iam';
-import type { AstNode } from '../../../src/core/parse/ast';
+import { type AstNode, prop } from '../../../src/core/parse/ast';
 import type { AslModel } from '../../../src/core/model/model';
 import { documentsOf, kitOf, list, modelOf, SOURCE, TARGET } from './helpers';
 
@@ -288,7 +288,7 @@ function nodeAt(model: AslModel, pointer: string): { node: AstNode; key: string 
   let key: string | number | undefined;
   for (const raw of pointer.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (node?.kind === 'object') node = node.get(seg)?.value;
+    if (node?.kind === 'object') node = prop(node, seg)?.value;
     else if (node?.kind === 'array') node = node.items[Number(seg)];
     else return undefined;
     key = seg;

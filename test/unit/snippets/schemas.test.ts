@@ -12,7 +12,7 @@ import {
 } from 'vscode-json-languageservice/lib/esm/jsonLanguageService';
 import { analyze, lint } from '../../../src/core/lint';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from '../../../src/core/invokerName';
-import { toValue } from '../../../src/core/parse/ast';
+import { pointerOf, toValue } from '../../../src/core/parse/ast';
 import { SNIPPETS } from '../../../scripts/snippets/catalog';
 import { APIGATEWAY_FORBIDDEN, HTTP_FORBIDDEN } from '../../../scripts/snippets/schemas';
 import { crossingParts, type PartKind } from '../../../src/extension/schema/parts';
@@ -300,7 +300,7 @@ for (const c of CASES) {
     assert.ok(part, `no ${c.kind} part found`);
     const problems = await schemaProblems(c.kind, toValue(part.node));
     assert.equal(problems.length === 0, c.valid, `schema: ${problems.join('; ') || 'no problem'}`);
-    const partPointer = part.node.pointer;
+    const partPointer = pointerOf(part.node);
     const ruleErrors = lint(text).filter(
       (f) =>
         f.severity === 'error' &&
@@ -342,7 +342,7 @@ void test('schema and crossing rules refuse the same headers, whatever their cas
       const part = crossingParts(analyze(text).model!, INVOKERS).find((p) => p.kind === c.kind)!;
       const schemaRejects = (await schemaProblems(c.kind, toValue(part.node))).length > 0;
       const rulesReject = lint(text).some(
-        (f) => f.severity === 'error' && f.path.startsWith(`${part.node.pointer}/Headers`),
+        (f) => f.severity === 'error' && f.path.startsWith(`${pointerOf(part.node)}/Headers`),
       );
       if (!schemaRejects || !rulesReject)
         disagreements.push(`${c.kind} ${header}: schema ${schemaRejects}, rules ${rulesReject}`);
