@@ -29,18 +29,22 @@ export interface Analysis {
   lines: LineIndex;
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  let parsed: ParsedDocument;
+/** Parses without ever throwing (an unexpected failure becomes an ASL000 finding). */
+export function parseSafely(text: string, options: AnalyzeOptions = {}): ParsedDocument {
   try {
-    parsed = parseDefinition(text, options);
+    return parseDefinition(text, options);
   } catch (e) {
-    parsed = {
-      text,
-      languageId: options.languageId ?? 'asl',
-      root: undefined,
-      problems: [internalProblem('parser', e)],
-    };
+    return { text, languageId: options.languageId ?? 'asl', root: undefined, problems: [internalProblem('parser', e)] };
   }
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analyzeParsed(parseSafely(text, options), options);
+}
+
+/** The model and rules over an already parsed document (the editor parses once to sniff plain JSON/YAML). */
+export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions = {}): Analysis {
+  const text = parsed.text;
   const findings: Finding[] = [...parsed.problems];
   let model: AslModel | undefined;
   try {

@@ -1,8 +1,8 @@
 // Which documents are state machines, and their analysis cached per document version.
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core/lint';
+import { analyzeParsed, parseSafely, type Analysis } from '../core/lint';
 import { looksLikeStateMachine } from '../core/model/model';
-import { parseDefinition } from '../core/parse';
+import type { ParsedDocument } from '../core/parse';
 import { documentRulesEnabled, readValidationSettings } from './settings';
 
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
@@ -14,7 +14,8 @@ export function languageOf(document: vscode.TextDocument): 'asl' | 'asl-yaml' {
 
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
-  private readonly sniffed = new Map<string, { version: number; isAsl: boolean }>();
+  /** For plain JSON/YAML: is it a state machine, and (until analysed) its parse, so it is parsed once. */
+  private readonly sniffed = new Map<string, { version: number; isAsl: boolean; parsed?: ParsedDocument }>();
 
   isAsl(document: vscode.TextDocument): boolean {
     if (ASL_LANGUAGES.has(document.languageId)) return true;
@@ -24,15 +25,13 @@ export class DocumentAnalyses {
     if (hit && hit.version === document.version) return hit.isAsl;
     const text = document.getText();
     // Cheap pre-check before parsing: both keys must appear somewhere in the text.
-    let isAsl = false;
-    if (
-      text.includes('StartAt') &&
-      text.includes('States') &&
-      text.length <= readValidationSettings(document).maxFileSize
-    ) {
-      isAsl = looksLikeStateMachine(parseDefinition(text, { languageId: languageOf(document) }).root);
+    const maxSize = readValidationSettings(document).maxFileSize;
+    let parsed: ParsedDocument | undefined;
+    if (text.includes('StartAt') && text.includes('States') && text.length <= maxSize) {
+      parsed = parseSafely(text, { languageId: languageOf(document), maxSize });
     }
-    this.sniffed.set(key, { version: document.version, isAsl });
+    const isAsl = looksLikeStateMachine(parsed?.root);
+    this.sniffed.set(key, { version: document.version, isAsl, parsed: isAsl ? parsed : undefined });
     return isAsl;
   }
 
@@ -41,12 +40,19 @@ export class DocumentAnalyses {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.analysis;
     const settings = readValidationSettings(document);
-    const analysis = analyze(document.getText(), {
+    const options = {
       languageId: languageOf(document),
       documentRules: documentRulesEnabled(settings.documentRules, document.languageId),
       invokerNames: settings.invokerNames,
       maxSize: settings.maxFileSize,
-    });
+    };
+    const sniffed = this.sniffed.get(key);
+    const parsed =
+      sniffed?.parsed && sniffed.version === document.version
+        ? sniffed.parsed
+        : parseSafely(document.getText(), options);
+    if (sniffed) sniffed.parsed = undefined; // parsed once; the analysis below keeps it
+    const analysis = analyzeParsed(parsed, options);
     this.cache.set(key, { version: document.version, analysis });
     return analysis;
   }

@@ -149,10 +149,6 @@ export function escapePointerSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function childPointer(parent: string, key: string | number): string {
-  return `${parent}/${typeof key === 'number' ? key : escapePointerSegment(key)}`;
-}
-
 /** The first property with this key (undefined when the node is not an object). */
 export function prop(node: AstNode | undefined, key: string): PropertyNode | undefined {
   return node?.kind === 'object' ? firstProperty(node, key) : undefined;
@@ -168,14 +164,6 @@ export function propValue(node: AstNode | undefined, key: string): AstNode | und
 
 export function stringValue(node: AstNode | undefined): string | undefined {
   return node?.kind === 'string' ? (node.value as string) : undefined;
-}
-
-export function numberValue(node: AstNode | undefined): number | undefined {
-  return node?.kind === 'number' ? (node.value as number) : undefined;
-}
-
-export function isObject(node: AstNode | undefined): node is ObjectNode {
-  return node?.kind === 'object';
 }
 
 /** The plain JavaScript value of a node (objects keep the first occurrence of a duplicated key). */
@@ -200,11 +188,6 @@ export function toValue(node: AstNode): unknown {
     default:
       return node.value;
   }
-}
-
-/** The type name used in messages: object, array, string, number, boolean, null. */
-export function kindName(node: AstNode): string {
-  return node.kind;
 }
 
 /** Keys that occur more than once in an object (each later occurrence), in document order. */
