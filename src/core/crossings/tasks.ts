@@ -198,6 +198,17 @@ function splitResource(resource: string): ParsedResource | undefined {
  */
 export function functionNameOf(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  let name = functionNames.get(value);
+  if (name === undefined && !functionNames.has(value)) {
+    if (functionNames.size >= 5000) functionNames.clear();
+    name = splitFunctionName(value);
+    functionNames.set(value, name);
+  }
+  return name;
+}
+const functionNames = new Map<string, string | undefined>();
+
+function splitFunctionName(value: string): string | undefined {
   const parts = value.split(':');
   const i = parts.indexOf('function');
   if (i >= 0) return parts[i + 1];

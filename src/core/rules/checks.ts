@@ -69,13 +69,41 @@ export const OBJECT: readonly JsonKind[] = ['object'];
 export const ARRAY: readonly JsonKind[] = ['array'];
 export const BOOLEAN: readonly JsonKind[] = ['boolean'];
 
+export const NUMBER: readonly JsonKind[] = ['number'];
+/** The kind list with just this kind (shared lists, not a fresh array per call). */
+export function only(kind: JsonKind): readonly JsonKind[] {
+  return kind === 'string'
+    ? STRING
+    : kind === 'object'
+      ? OBJECT
+      : kind === 'array'
+        ? ARRAY
+        : kind === 'boolean'
+          ? BOOLEAN
+          : kind === 'number'
+            ? NUMBER
+            : [kind];
+}
+
+export interface KindOptions {
+  ql?: QueryLanguage;
+  jsonata?: boolean;
+  hint?: string;
+}
+const NO_KIND_OPTIONS: KindOptions = {};
+const JSONATA_ALLOWED: KindOptions = { ql: 'JSONata', jsonata: true };
+/** Options that accept a `{% %}` string when the state uses JSONata. */
+export function jsonataAllowed(ql: QueryLanguage): KindOptions {
+  return ql === 'JSONata' ? JSONATA_ALLOWED : NO_KIND_OPTIONS;
+}
+
 /** Reports ASL205 unless the value has one of the kinds (or is `{% %}` under JSONata when allowed). */
 export function checkKind(
   ctx: RuleContext,
   p: PropertyNode | undefined,
   where: Label,
   kinds: readonly JsonKind[],
-  opts: { ql?: QueryLanguage; jsonata?: boolean; hint?: string } = {},
+  opts: KindOptions = NO_KIND_OPTIONS,
 ): boolean {
   if (!p) return false;
   if (kinds.includes(p.value.kind)) return true;
@@ -120,19 +148,22 @@ export function checkEnum(
   );
 }
 
+export interface UnknownFieldOptions {
+  severity?: 'error' | 'warning';
+  skip?: ReadonlySet<string>;
+  candidates?: Iterable<string>;
+  /** Why a known-elsewhere field is not accepted here (e.g. "only Task states take it"). */
+  explain?: (key: string) => string | undefined;
+}
+const NO_UNKNOWN_FIELD_OPTIONS: UnknownFieldOptions = {};
+
 /** ASL201 for every key of `node` not in `allowed` (keys in `skip` are checked elsewhere). */
 export function checkUnknownFields(
   ctx: RuleContext,
   node: ObjectNode,
   allowed: ReadonlySet<string>,
   where: Label,
-  opts: {
-    severity?: 'error' | 'warning';
-    skip?: ReadonlySet<string>;
-    candidates?: Iterable<string>;
-    /** Why a known-elsewhere field is not accepted here (e.g. "only Task states take it"). */
-    explain?: (key: string) => string | undefined;
-  } = {},
+  opts: UnknownFieldOptions = NO_UNKNOWN_FIELD_OPTIONS,
 ): void {
   for (const p of node.properties) {
     if (allowed.has(p.key) || opts.skip?.has(p.key)) continue;

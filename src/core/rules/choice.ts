@@ -1,11 +1,11 @@
 // Choice state rules (ASL108 and the Choice parts of ASL2xx/ASL30x): non-empty Choices, a Next on each
 // top-level rule and none on nested ones, no End, one comparison per rule (JSONPath) or a Condition
 // (JSONata), operand types. Nested And/Or/Not rules are walked with an explicit stack.
-import { type AstNode, hasProp, type ObjectNode, pointerOf, prop } from '../parse/ast';
+import { type AstNode, hasProp, type ObjectNode, pointerOf, prop, type PropertyNode } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields } from './checks';
+import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields, only, type UnknownFieldOptions } from './checks';
 import { CHOICE_RULE_FIELDS, COMPARISONS } from './stateFields';
 import { type Label, describe, label, LazyLabel } from './util';
 
@@ -16,8 +16,16 @@ const SKIP_TOP = new Set(['End']);
 const SKIP_NESTED = new Set(['End', ...TOP_ONLY]);
 const SKIP_JSONATA = new Set(['End', ...CHOICE_RULE_FIELDS]);
 
-export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode): void {
-  const where: Label = new LazyLabel('State ', state.name);
+const SKIP_TOP_OPTIONS: UnknownFieldOptions = { skip: SKIP_TOP };
+const SKIP_NESTED_OPTIONS: UnknownFieldOptions = { skip: SKIP_NESTED };
+const SKIP_JSONATA_OPTIONS: UnknownFieldOptions = { skip: SKIP_JSONATA };
+
+function isLogical(key: string): boolean {
+  return key === 'And' || key === 'Or' || key === 'Not';
+}
+
+/** `where`: the state as messages name it (`State "A"`). */
+export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label): void {
   checkKind(ctx, prop(node, 'Default'), where, STRING);
   const choices = prop(node, 'Choices');
   if (!choices) {
@@ -45,9 +53,16 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
     return;
   }
   const jsonata = state.queryLanguage === 'JSONata';
-  const stack: Array<{ rule: AstNode; top: boolean }> = items.map((rule) => ({ rule, top: true })).reverse();
+  // Rules still to check, innermost last (two parallel stacks: no object per rule).
+  const stack: AstNode[] = [];
+  const topLevel: boolean[] = [];
+  for (let i = items.length - 1; i >= 0; i--) {
+    stack.push(items[i]!);
+    topLevel.push(true);
+  }
   while (stack.length) {
-    const { rule, top } = stack.pop()!;
+    const rule = stack.pop()!;
+    const top = topLevel.pop()!;
     const rw: Label = new LazyLabel(top ? 'A Choice rule of ' : 'A nested Choice rule of ', state.name);
     if (rule.kind !== 'object') {
       ctx.report(
@@ -94,10 +109,9 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
       }
     }
     checkKind(ctx, next, rw, STRING);
-    const skip = top ? SKIP_TOP : SKIP_NESTED;
     if (jsonata) {
       // JSONPath operators here are ASL301 (query-language rule); only unknown names are reported.
-      checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, { skip: SKIP_JSONATA });
+      checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, SKIP_JSONATA_OPTIONS);
       if (top && !hasProp(rule, 'Condition'))
         ctx.report(
           finding(
@@ -109,42 +123,53 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
         );
       continue;
     }
-    checkUnknownFields(ctx, rule, CHOICE_RULE_FIELDS, rw, { skip });
+    checkUnknownFields(ctx, rule, CHOICE_RULE_FIELDS, rw, top ? SKIP_TOP_OPTIONS : SKIP_NESTED_OPTIONS);
     if (hasProp(rule, 'Condition')) continue; // ASL302: Condition in a JSONPath state.
-    const comparisons = rule.properties.filter((p) => COMPARISONS.has(p.key));
-    const logical = rule.properties.filter((p) => p.key === 'And' || p.key === 'Or' || p.key === 'Not');
+    let comparisonCount = 0;
+    let logicalCount = 0;
+    for (const p of rule.properties) {
+      if (COMPARISONS.has(p.key)) comparisonCount++;
+      else if (isLogical(p.key)) logicalCount++;
+    }
+    // The lists only for messages (a well-formed rule has one comparison or one logical operator).
+    const comparisons = (): PropertyNode[] => rule.properties.filter((p) => COMPARISONS.has(p.key));
+    const logical = (): PropertyNode[] => rule.properties.filter((p) => isLogical(p.key));
     const variable = prop(rule, 'Variable');
     if (variable) {
       checkKind(ctx, variable, rw, STRING);
-      if (comparisons.length !== 1 || logical.length)
+      if (comparisonCount !== 1 || logicalCount)
         ctx.report(
           finding(
             C.choiceRule,
             'error',
-            comparisons.length === 0 && !logical.length
+            comparisonCount === 0 && !logicalCount
               ? `${label(rw)} has "Variable" but no comparison: add one operator such as "StringEquals" or "NumericGreaterThan".`
-              : `${label(rw)} must have exactly one comparison with "Variable" (found ${[...comparisons, ...logical].map((p) => `"${p.key}"`).join(', ')}). Combine comparisons with "And"/"Or".`,
+              : `${label(rw)} must have exactly one comparison with "Variable" (found ${[...comparisons(), ...logical()].map((p) => `"${p.key}"`).join(', ')}). Combine comparisons with "And"/"Or".`,
             atKey(variable),
           ),
         );
-    } else if (logical.length !== 1 || comparisons.length) {
+    } else if (logicalCount !== 1 || comparisonCount) {
+      const first = comparisonCount ? comparisons()[0]! : undefined;
       ctx.report(
         finding(
           C.choiceRule,
           'error',
-          comparisons.length
-            ? `${label(rw)} has "${comparisons[0]!.key}" but no "Variable": add "Variable" with the path to compare.`
-            : logical.length
-              ? `${label(rw)} combines ${logical.map((p) => `"${p.key}"`).join(' and ')}: use one of "And", "Or", "Not" per rule and nest the others.`
+          first
+            ? `${label(rw)} has "${first.key}" but no "Variable": add "Variable" with the path to compare.`
+            : logicalCount
+              ? `${label(rw)} combines ${logical()
+                  .map((p) => `"${p.key}"`)
+                  .join(' and ')}: use one of "And", "Or", "Not" per rule and nest the others.`
               : `${label(rw)} has no condition: add "Variable" with a comparison operator, or "And", "Or" or "Not".`,
-          comparisons.length ? atKey(comparisons[0]!) : logical.length > 1 ? atKey(logical[1]!) : opening(rule),
+          first ? atKey(first) : logicalCount > 1 ? atKey(logical()[1]!) : opening(rule),
         ),
       );
     }
-    for (const p of comparisons) {
-      const kind = COMPARISONS.get(p.key)!;
+    for (const p of rule.properties) {
+      const kind = COMPARISONS.get(p.key);
+      if (kind === undefined) continue;
       const expected = kind === 'path' || kind === 'timestamp' ? 'string' : kind;
-      if (!checkKind(ctx, p, rw, [expected])) continue;
+      if (!checkKind(ctx, p, rw, only(expected))) continue;
       if (kind === 'timestamp' && p.value.kind === 'string' && !TIMESTAMP.test(p.value.value as string))
         ctx.report(
           finding(
@@ -155,18 +180,24 @@ export function checkChoice(ctx: RuleContext, state: StateInfo, node: ObjectNode
           ),
         );
     }
-    for (const p of logical) {
+    for (const p of rule.properties) {
+      if (!isLogical(p.key)) continue;
       if (p.key === 'Not') {
-        if (checkKind(ctx, p, rw, OBJECT)) stack.push({ rule: p.value, top: false });
+        if (checkKind(ctx, p, rw, OBJECT)) pushNested(stack, topLevel, p.value);
         continue;
       }
       if (!checkKind(ctx, p, rw, ARRAY)) continue;
       const nested = p.value.kind === 'array' ? p.value.items : [];
       if (nested.length === 0)
         ctx.report(finding(C.choiceRule, 'error', `${label(rw)}: "${p.key}" needs at least one rule.`, atValue(p)));
-      for (let i = nested.length - 1; i >= 0; i--) stack.push({ rule: nested[i]!, top: false });
+      for (let i = nested.length - 1; i >= 0; i--) pushNested(stack, topLevel, nested[i]!);
     }
   }
+}
+
+function pushNested(stack: AstNode[], topLevel: boolean[], rule: AstNode): void {
+  stack.push(rule);
+  topLevel.push(false);
 }
 
 function opening(node: AstNode): { offset: number; length: number; path: string } {

@@ -16,6 +16,9 @@ import {
   checkKind,
   checkNumber,
   checkUnknownFields,
+  jsonataAllowed,
+  type NumberSpec,
+  type UnknownFieldOptions,
 } from './checks';
 import { checkChoice } from './choice';
 import { checkMap } from './mapFields';
@@ -38,11 +41,24 @@ const FLOW_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const END_NEXT = new Set(['End', 'Next']);
 const SKIP_QUERY_LANGUAGE = new Set(['QueryLanguage']);
+// Shared argument objects and lists: these checks run for every state, so nothing is allocated per call.
+const SECONDS: NumberSpec = { integer: true, above: 0, max: MAX_SECONDS };
+const WAIT_SECONDS: NumberSpec = { integer: true, min: 0, max: MAX_SECONDS };
+const QUERY_LANGUAGES = ['JSONPath', 'JSONata'];
+const PATH_FIELDS = ['InputPath', 'OutputPath', 'ResultPath'];
+const FAIL_FIELDS = ['Error', 'Cause', 'ErrorPath', 'CausePath'];
+const TASK_PATH_FIELDS = ['TimeoutSecondsPath', 'HeartbeatSecondsPath'];
+const WAIT_FIELDS = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
+const WAIT_PATH_FIELDS = ['SecondsPath', 'TimestampPath'];
+const STATE_UNKNOWN_FIELDS: UnknownFieldOptions = { skip: END_NEXT, explain: explainField };
+const CREDENTIALS_HINT = 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.';
 
 /** For each state field, the types that accept it (to explain a field used on the wrong type). */
 const TYPES_BY_FIELD = new Map<string, StateType[]>();
 for (const t of STATE_TYPES)
   for (const f of STATE_FIELDS[t]) TYPES_BY_FIELD.set(f, [...(TYPES_BY_FIELD.get(f) ?? []), t]);
+/** `A Task state`... for the unknown-field messages. */
+const TYPE_LABELS = Object.fromEntries(STATE_TYPES.map((t) => [t, `A ${t} state`])) as Record<StateType, string>;
 function explainField(key: string): string | undefined {
   const types = TYPES_BY_FIELD.get(key);
   return types ? `only ${types.join(', ')} states take it` : undefined;
@@ -72,8 +88,8 @@ function checkRoot(ctx: RuleContext, root: ObjectNode): void {
         atValue(version!),
       ),
     );
-  checkNumber(ctx, prop(root, 'TimeoutSeconds'), where, 'JSONPath', { integer: true, above: 0, max: MAX_SECONDS });
-  checkEnum(ctx, prop(root, 'QueryLanguage'), where, ['JSONPath', 'JSONata']);
+  checkNumber(ctx, prop(root, 'TimeoutSeconds'), where, 'JSONPath', SECONDS);
+  checkEnum(ctx, prop(root, 'QueryLanguage'), where, QUERY_LANGUAGES);
 }
 
 function checkScope(ctx: RuleContext, scope: Scope): void {
@@ -182,18 +198,15 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
   }
   const type = typeProp.value.value as StateType;
   const ql = state.queryLanguage;
-  checkUnknownFields(ctx, node, STATE_FIELDS[type], `A ${type} state`, {
-    skip: END_NEXT,
-    explain: explainField,
-  });
+  checkUnknownFields(ctx, node, STATE_FIELDS[type], TYPE_LABELS[type], STATE_UNKNOWN_FIELDS);
   checkKind(ctx, prop(node, 'Comment'), where, STRING);
-  checkEnum(ctx, prop(node, 'QueryLanguage'), where, ['JSONPath', 'JSONata']);
-  checkEndNext(ctx, state, node, type);
+  checkEnum(ctx, prop(node, 'QueryLanguage'), where, QUERY_LANGUAGES);
+  checkEndNext(ctx, node, type, where, state);
   for (const group of EXCLUSIVE_GROUPS) if (group.types.includes(type)) checkExclusive(ctx, node, group.fields, where);
-  for (const key of ['InputPath', 'OutputPath', 'ResultPath']) checkKind(ctx, prop(node, key), where, STRING_OR_NULL);
+  for (const key of PATH_FIELDS) checkKind(ctx, prop(node, key), where, STRING_OR_NULL);
   checkKind(ctx, prop(node, 'ResultSelector'), where, OBJECT);
   checkKind(ctx, prop(node, 'Assign'), where, OBJECT);
-  checkRetryCatch(ctx, state, node, type);
+  checkRetryCatch(ctx, state, node, type, where);
 
   switch (type) {
     case 'Task':
@@ -203,11 +216,10 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
       checkWait(ctx, state, node, where, ql);
       break;
     case 'Choice':
-      checkChoice(ctx, state, node);
+      checkChoice(ctx, state, node, where);
       break;
     case 'Fail':
-      for (const key of ['Error', 'Cause', 'ErrorPath', 'CausePath'])
-        checkKind(ctx, prop(node, key), where, STRING, { ql, jsonata: true });
+      for (const key of FAIL_FIELDS) checkKind(ctx, prop(node, key), where, STRING, jsonataAllowed(ql));
       break;
     case 'Parallel':
       checkParallel(ctx, state, node, where);
@@ -220,8 +232,7 @@ function checkState(ctx: RuleContext, state: StateInfo): void {
   }
 }
 
-function checkEndNext(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
-  const where: Label = new LazyLabel('State ', state.name);
+function checkEndNext(ctx: RuleContext, node: ObjectNode, type: StateType, where: Label, state: StateInfo): void {
   const end = prop(node, 'End');
   const next = prop(node, 'Next');
   checkKind(ctx, next, where, STRING);
@@ -277,13 +288,9 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
       ),
     );
   else checkResource(ctx, resource, where, 'task');
-  const timeout = checkNumber(ctx, prop(node, 'TimeoutSeconds'), where, ql, {
-    integer: true,
-    above: 0,
-    max: MAX_SECONDS,
-  });
+  const timeout = checkNumber(ctx, prop(node, 'TimeoutSeconds'), where, ql, SECONDS);
   const heartbeatProp = prop(node, 'HeartbeatSeconds');
-  const heartbeat = checkNumber(ctx, heartbeatProp, where, ql, { integer: true, above: 0, max: MAX_SECONDS });
+  const heartbeat = checkNumber(ctx, heartbeatProp, where, ql, SECONDS);
   if (timeout !== undefined && heartbeat !== undefined && heartbeat >= timeout)
     ctx.report(
       finding(
@@ -293,19 +300,15 @@ function checkTask(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         atValue(heartbeatProp!),
       ),
     );
-  for (const key of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) checkKind(ctx, prop(node, key), where, STRING);
+  for (const key of TASK_PATH_FIELDS) checkKind(ctx, prop(node, key), where, STRING);
   // Only the type: the keys of Credentials belong to the crossing rules (XC1xx).
-  checkKind(ctx, prop(node, 'Credentials'), where, OBJECT, {
-    ql,
-    jsonata: true,
-    hint: 'Write {"RoleArn": "arn:aws:iam::<account>:role/<name>"}.',
-  });
-  checkKind(ctx, prop(node, 'Arguments'), where, OBJECT, { ql, jsonata: true });
+  const credentials = prop(node, 'Credentials');
+  if (credentials) checkKind(ctx, credentials, where, OBJECT, { ql, jsonata: true, hint: CREDENTIALS_HINT });
+  checkKind(ctx, prop(node, 'Arguments'), where, OBJECT, jsonataAllowed(ql));
 }
 
 function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
-  const keys = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
-  if (!keys.some((k) => hasProp(node, k)))
+  if (!WAIT_FIELDS.some((k) => hasProp(node, k)))
     ctx.report(
       finding(
         C.missingField,
@@ -314,9 +317,9 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         atKey(state.entry),
       ),
     );
-  checkNumber(ctx, prop(node, 'Seconds'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
+  checkNumber(ctx, prop(node, 'Seconds'), where, ql, WAIT_SECONDS);
   const ts = prop(node, 'Timestamp');
-  if (checkKind(ctx, ts, where, STRING, { ql, jsonata: true }) && ts!.value.kind === 'string') {
+  if (checkKind(ctx, ts, where, STRING, jsonataAllowed(ql)) && ts!.value.kind === 'string') {
     const s = ts!.value.value as string;
     if (!(ql === 'JSONata' && s.startsWith('{%')) && !TIMESTAMP.test(s))
       ctx.report(
@@ -328,7 +331,7 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
         ),
       );
   }
-  for (const key of ['SecondsPath', 'TimestampPath']) checkKind(ctx, prop(node, key), where, STRING);
+  for (const key of WAIT_PATH_FIELDS) checkKind(ctx, prop(node, key), where, STRING);
 }
 
 function checkParallel(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label): void {

@@ -11,29 +11,29 @@ const MAX_NAME_LENGTH = 80;
 /** Bound on did-you-mean searches per document, so a document full of bad targets stays linear. */
 const SUGGESTION_BUDGET = 200;
 
-interface Transition {
-  /** The property holding the target name (Next, Default, or a Catch/Choice rule's Next). */
-  property: PropertyNode;
-  target: string;
-}
-
-/** Every transition out of a state: Next, Default, Choices[].Next, Catch[].Next. */
-export function transitionsOf(state: StateInfo): Transition[] {
-  const out: Transition[] = [];
+/**
+ * Calls `visit` for every transition out of a state: Next, Default, Choices[].Next, Catch[].Next, with
+ * the property holding the target name (a visitor, not a list: this runs for every state of every scope).
+ */
+export function forEachTransition(state: StateInfo, visit: (property: PropertyNode, target: string) => void): void {
   const node = state.node;
-  if (!node) return out;
-  const push = (p: PropertyNode | undefined): void => {
-    if (p?.value.kind === 'string') out.push({ property: p, target: p.value.value as string });
-  };
-  push(prop(node, 'Next'));
+  if (!node) return;
+  visitTarget(prop(node, 'Next'), visit);
   if (state.type === 'Choice') {
-    push(prop(node, 'Default'));
+    visitTarget(prop(node, 'Default'), visit);
     const choices = prop(node, 'Choices')?.value;
-    if (choices?.kind === 'array') for (const rule of choices.items) push(prop(rule, 'Next'));
+    if (choices?.kind === 'array') for (const rule of choices.items) visitTarget(prop(rule, 'Next'), visit);
   }
   const catchers = prop(node, 'Catch')?.value;
-  if (catchers?.kind === 'array') for (const c of catchers.items) push(prop(c, 'Next'));
-  return out;
+  if (catchers?.kind === 'array') for (const c of catchers.items) visitTarget(prop(c, 'Next'), visit);
+}
+
+function visitTarget(p: PropertyNode | undefined, visit: (property: PropertyNode, target: string) => void): void {
+  if (p !== undefined && p.value.kind === 'string') visit(p, p.value.value as string);
+}
+
+function forEachTransitionIn(scope: Scope, visit: (property: PropertyNode, target: string) => void): void {
+  for (const state of scope.order) forEachTransition(state, visit);
 }
 
 function isTerminal(state: StateInfo): boolean {
@@ -123,29 +123,22 @@ export const graphRule: Rule = {
         if (!start) ctx.report(missing(C.startAt, 'StartAt', startProp, target, scope));
       }
 
-      // Transitions, and adjacency for the reachability search.
-      const edges = new Map<StateInfo, StateInfo[]>();
-      for (const state of scope.order) {
-        const out: StateInfo[] = [];
-        for (const t of transitionsOf(state)) {
-          const target = scope.states.get(t.target);
-          if (target) out.push(target);
-          else ctx.report(missing(C.transitionTarget, t.property.key, t.property, t.target, scope));
-        }
-        edges.set(state, out);
-      }
-
+      // Transition targets, then reachability: a breadth-first search that recomputes each state's
+      // transitions instead of storing them (no per-state lists to allocate and collect).
+      forEachTransitionIn(scope, (p, target) => {
+        if (!scope.states.has(target)) ctx.report(missing(C.transitionTarget, p.key, p, target, scope));
+      });
       if (start) {
         const seen = new Set<StateInfo>([start]);
         const queue: StateInfo[] = [start];
-        for (let i = 0; i < queue.length; i++) {
-          for (const next of edges.get(queue[i]!) ?? []) {
-            if (!seen.has(next)) {
-              seen.add(next);
-              queue.push(next);
-            }
+        const enqueue = (_p: PropertyNode, target: string): void => {
+          const next = scope.states.get(target);
+          if (next !== undefined && !seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
           }
-        }
+        };
+        for (let i = 0; i < queue.length; i++) forEachTransition(queue[i]!, enqueue);
         for (const state of scope.order) {
           if (!seen.has(state) && scope.states.get(state.name) === state)
             ctx.report(

@@ -21,12 +21,29 @@ const REGION = /^[a-z0-9-]*$/;
 const ACCOUNT = /^\d*$/;
 
 export type ResourceKind = 'task' | 'itemReader' | 'resultWriter';
+type ResourceProblem = { message: string; severity: 'error' | 'warning' } | undefined;
+
+/** Verdicts by kind and Resource string: a definition repeats a handful of resources thousands of times. */
+const memo: Record<ResourceKind, Map<string, ResourceProblem>> = {
+  task: new Map(),
+  itemReader: new Map(),
+  resultWriter: new Map(),
+};
+const MEMO_MAX = 5000;
 
 /** Returns an error message for a bad Resource string, or undefined when it is acceptable. */
-export function resourceProblem(
-  value: string,
-  kind: ResourceKind,
-): { message: string; severity: 'error' | 'warning' } | undefined {
+export function resourceProblem(value: string, kind: ResourceKind): ResourceProblem {
+  const seen = memo[kind];
+  let verdict = seen.get(value);
+  if (verdict === undefined && !seen.has(value)) {
+    if (seen.size >= MEMO_MAX) seen.clear();
+    verdict = judgeResource(value, kind);
+    seen.set(value, verdict);
+  }
+  return verdict;
+}
+
+function judgeResource(value: string, kind: ResourceKind): ResourceProblem {
   if (value.includes('${') || value.includes('#{')) return substitutionProblem(value);
   const m = ARN.exec(value);
   if (!m) {

@@ -6,51 +6,97 @@ import { type ObjectNode, pointerOf, prop, type PropertyNode } from '../parse/as
 import { atNode, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { ARRAY, OBJECT, STRING, STRING_OR_NULL, checkEnum, checkKind, checkNumber, checkUnknownFields } from './checks';
+import {
+  ARRAY,
+  OBJECT,
+  STRING,
+  STRING_OR_NULL,
+  checkEnum,
+  checkKind,
+  checkNumber,
+  checkUnknownFields,
+  type NumberSpec,
+} from './checks';
 import { CATCHER_FIELDS, PREDEFINED_ERRORS, RETRIER_FIELDS, type StateType } from './stateFields';
-import { type Label, describe, label, q, suggestion, LazyLabel } from './util';
+import { type Label, describe, label, q, suggestion } from './util';
 
 const WITH_ERROR_HANDLING = new Set<StateType>(['Task', 'Parallel', 'Map']);
 const MAX_SECONDS = 99_999_999;
 
-export function checkRetryCatch(ctx: RuleContext, state: StateInfo, node: ObjectNode, type: StateType): void {
-  for (const field of ['Retry', 'Catch'] as const) {
-    const p = prop(node, field);
-    if (!p || !WITH_ERROR_HANDLING.has(type)) continue; // unknown-field rule reports it on other types
-    if (!checkKind(ctx, p, new LazyLabel('State ', state.name), ARRAY)) continue;
-    const entries = p.value.kind === 'array' ? p.value.items : [];
-    entries.forEach((entry, index) => {
-      const where: Label = new LazyLabel(`${field === 'Retry' ? 'Retrier' : 'Catcher'} #${index + 1} of `, state.name);
-      if (entry.kind !== 'object') {
+const MAX_DELAY_SECONDS = 31_622_400;
+// Shared argument objects: retriers are checked for every state, so nothing is allocated per call.
+const INTERVAL: NumberSpec = { integer: true, min: 1, max: MAX_SECONDS };
+const ATTEMPTS: NumberSpec = { integer: true, min: 0, max: MAX_SECONDS };
+const BACKOFF: NumberSpec = { min: 1 };
+const MAX_DELAY: NumberSpec = { integer: true, min: 1, max: MAX_DELAY_SECONDS };
+const JITTER_STRATEGIES = ['FULL', 'NONE'];
+
+/** `Retrier #2 of state "A"`, built only when a finding is reported. */
+class EntryLabel {
+  constructor(
+    private readonly field: 'Retry' | 'Catch',
+    private readonly index: number,
+    private readonly name: string,
+  ) {}
+  toString(): string {
+    return `${this.field === 'Retry' ? 'Retrier' : 'Catcher'} #${this.index + 1} of ${q(this.name)}`;
+  }
+}
+
+/** `stateLabel`: the state as messages name it (`State "A"`). */
+export function checkRetryCatch(
+  ctx: RuleContext,
+  state: StateInfo,
+  node: ObjectNode,
+  type: StateType,
+  stateLabel: Label,
+): void {
+  if (!WITH_ERROR_HANDLING.has(type)) return; // the unknown-field rule reports Retry/Catch on other types
+  checkEntries(ctx, state, prop(node, 'Retry'), 'Retry', stateLabel);
+  checkEntries(ctx, state, prop(node, 'Catch'), 'Catch', stateLabel);
+}
+
+function checkEntries(
+  ctx: RuleContext,
+  state: StateInfo,
+  p: PropertyNode | undefined,
+  field: 'Retry' | 'Catch',
+  stateLabel: Label,
+): void {
+  if (!p || !checkKind(ctx, p, stateLabel, ARRAY) || p.value.kind !== 'array') return;
+  const entries = p.value.items;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    const where: Label = new EntryLabel(field, index, state.name);
+    if (entry.kind !== 'object') {
+      ctx.report(
+        finding(
+          C.retryCatch,
+          'error',
+          `${label(where)} must be an object with "ErrorEquals", not ${describe(entry)}.`,
+          atNode(entry),
+        ),
+      );
+      continue;
+    }
+    checkUnknownFields(ctx, entry, field === 'Retry' ? RETRIER_FIELDS : CATCHER_FIELDS, where);
+    checkErrorEquals(ctx, entry, where, index === entries.length - 1, field);
+    if (field === 'Retry') checkRetrier(ctx, entry, where, state);
+    else {
+      const next = prop(entry, 'Next');
+      if (!next)
         ctx.report(
           finding(
             C.retryCatch,
             'error',
-            `${label(where)} must be an object with "ErrorEquals", not ${describe(entry)}.`,
-            atNode(entry),
+            `${label(where)} has no "Next": add the state to run when these errors are caught.`,
+            { offset: entry.offset, length: 1, path: pointerOf(entry) },
           ),
         );
-        return;
-      }
-      checkUnknownFields(ctx, entry, field === 'Retry' ? RETRIER_FIELDS : CATCHER_FIELDS, where);
-      checkErrorEquals(ctx, entry, where, index === entries.length - 1, field);
-      if (field === 'Retry') checkRetrier(ctx, entry, where, state);
-      else {
-        const next = prop(entry, 'Next');
-        if (!next)
-          ctx.report(
-            finding(
-              C.retryCatch,
-              'error',
-              `${label(where)} has no "Next": add the state to run when these errors are caught.`,
-              { offset: entry.offset, length: 1, path: pointerOf(entry) },
-            ),
-          );
-        else checkKind(ctx, next, where, STRING);
-        checkKind(ctx, prop(entry, 'ResultPath'), where, STRING_OR_NULL);
-        checkKind(ctx, prop(entry, 'Assign'), where, OBJECT);
-      }
-    });
+      else checkKind(ctx, next, where, STRING);
+      checkKind(ctx, prop(entry, 'ResultPath'), where, STRING_OR_NULL);
+      checkKind(ctx, prop(entry, 'Assign'), where, OBJECT);
+    }
   }
 }
 
@@ -143,9 +189,9 @@ function checkErrorEquals(
 
 function checkRetrier(ctx: RuleContext, entry: ObjectNode, where: Label, state: StateInfo): void {
   const ql = state.queryLanguage;
-  checkNumber(ctx, prop(entry, 'IntervalSeconds'), where, ql, { integer: true, min: 1, max: MAX_SECONDS });
-  checkNumber(ctx, prop(entry, 'MaxAttempts'), where, ql, { integer: true, min: 0, max: MAX_SECONDS });
-  checkNumber(ctx, prop(entry, 'BackoffRate'), where, ql, { min: 1 });
-  checkNumber(ctx, prop(entry, 'MaxDelaySeconds'), where, ql, { integer: true, min: 1, max: 31_622_400 });
-  checkEnum(ctx, prop(entry, 'JitterStrategy'), where, ['FULL', 'NONE'], ql);
+  checkNumber(ctx, prop(entry, 'IntervalSeconds'), where, ql, INTERVAL);
+  checkNumber(ctx, prop(entry, 'MaxAttempts'), where, ql, ATTEMPTS);
+  checkNumber(ctx, prop(entry, 'BackoffRate'), where, ql, BACKOFF);
+  checkNumber(ctx, prop(entry, 'MaxDelaySeconds'), where, ql, MAX_DELAY);
+  checkEnum(ctx, prop(entry, 'JitterStrategy'), where, JITTER_STRATEGIES, ql);
 }

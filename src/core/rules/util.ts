@@ -91,7 +91,8 @@ export class LazyLabel {
     return `${this.prefix}${q(this.name)}`;
   }
 }
-export type Label = string | LazyLabel;
+/** A message subject: a string, or an object whose `toString()` builds it when a finding is reported. */
+export type Label = string | { toString(): string };
 export function label(l: Label): string {
   return typeof l === 'string' ? l : l.toString();
 }

@@ -46,6 +46,36 @@ test('same tree as jsonc-parser on generated JSON values', () => {
   );
 });
 
+// Objects written member by member from a three-key alphabet, nested: duplicate keys in the same
+// object, in nested objects and in siblings, which JSON.stringify of a JavaScript value never produces.
+type Tree = string | number | [string, Tree][];
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom<Tree>(1, 'x', '\\"', 'a\\u0062'),
+    fc.array(fc.tuple(fc.constantFrom('a', 'b', '\\u0061', 'c'), tie('node')), { maxLength: 5 }),
+  ),
+})).node;
+const write = (t: Tree): string =>
+  Array.isArray(t) ? `{${t.map(([k, v]) => `"${k}": ${write(v)}`).join(', ')}}` : typeof t === 'number' ? '1' : `"${t}"`;
+
+test('reports the same duplicate keys as jsonc-parser, nested or not', () => {
+  fc.assert(
+    fc.property(tree, (t) => {
+      const text = write(t);
+      const fast = parseStrictJson(text);
+      assert.ok(fast, text);
+      assert.deepEqual(fast.problems, parseWithRecovery(text).problems, text);
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
+  const named = parseStrictJson('{"a": {"a": 1}, "a": 2, "b": {"b": {"b": 1}, "c": 1}}')!;
+  assert.deepEqual(
+    named.problems.map((p) => p.path),
+    ['/a'],
+  );
+});
+
 test('gives up on what Step Functions rejects', () => {
   for (const text of [
     '{"a":1,}',
