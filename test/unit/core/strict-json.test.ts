@@ -57,7 +57,11 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
   ),
 })).node;
 const write = (t: Tree): string =>
-  Array.isArray(t) ? `{${t.map(([k, v]) => `"${k}": ${write(v)}`).join(', ')}}` : typeof t === 'number' ? '1' : `"${t}"`;
+  Array.isArray(t)
+    ? `{${t.map(([k, v]) => `"${k}": ${write(v)}`).join(', ')}}`
+    : typeof t === 'number'
+      ? '1'
+      : `"${t}"`;
 
 test('reports the same duplicate keys as jsonc-parser, nested or not', () => {
   fc.assert(
