@@ -65,17 +65,39 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions = 
       ...(options.documentRules === false ? [] : documentRules),
       ...(options.crossingRules === false ? [] : crossingRules),
     ];
-    for (const rule of rules) {
-      try {
-        rule.run(ctx);
-      } catch (e) {
-        findings.push(internalProblem(`rule ${rule.id}`, e));
-      }
-    }
+    runRules(ctx, rules, (rule, e) => findings.push(internalProblem(`rule ${rule.id}`, e)));
   }
   const shown = preferSpecific(findings);
   shown.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
   return { parsed, model, findings: shown, lines: new LineIndex(text) };
+}
+
+/**
+ * Each rule's whole-document checks, then one pass over the states that runs every rule's per-state
+ * checks on each state. A rule that throws is reported once (`failed`) and skipped from then on; the
+ * other rules still run.
+ */
+function runRules(ctx: RuleContext, rules: readonly Rule[], failed: (rule: Rule, e: unknown) => void): void {
+  const live: Rule[] = [];
+  for (const rule of rules) {
+    try {
+      rule.run?.(ctx);
+      if (rule.checkState) live.push(rule);
+    } catch (e) {
+      failed(rule, e);
+    }
+  }
+  for (const state of ctx.model.states) {
+    for (let r = 0; r < live.length; r++) {
+      const rule = live[r]!;
+      try {
+        rule.checkState!(ctx, state);
+      } catch (e) {
+        failed(rule, e);
+        live.splice(r--, 1);
+      }
+    }
+  }
 }
 
 /**

@@ -32,10 +32,10 @@ export interface StateInfo {
   type: string | undefined;
   pointer: string;
   scope: Scope;
+  /** Its position in `scope.order`. */
+  indexInScope: number;
   /** The state's effective QueryLanguage (its own, or inherited). */
   queryLanguage: QueryLanguage;
-  /** Scopes this state owns: Parallel branches, the Map processor. */
-  children: Scope[];
 }
 
 export interface AslModel {
@@ -76,7 +76,6 @@ export function buildModel(parsed: ParsedDocument): AslModel | undefined {
       order: [],
       queryLanguage: next.ql,
     };
-    if (next.owner) next.owner.children.push(scope);
     model.scopes.push(scope);
     const states = prop(next.node, 'States')?.value;
     if (states?.kind !== 'object') continue;
@@ -90,8 +89,8 @@ export function buildModel(parsed: ParsedDocument): AslModel | undefined {
         type: stringValue(prop(node, 'Type')?.value),
         pointer: pointerOf(entry),
         scope,
+        indexInScope: scope.order.length,
         queryLanguage: queryLanguageOf(node, scope.queryLanguage),
-        children: [],
       };
       scope.order.push(state);
       if (!scope.states.has(entry.key)) scope.states.set(entry.key, state);

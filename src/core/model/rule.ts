@@ -3,7 +3,7 @@
 import type { Finding, Fix, Severity } from '../findings';
 import { pointerOf, type AstNode, type PropertyNode } from '../parse/ast';
 import type { LanguageId } from '../parse';
-import type { AslModel } from './model';
+import type { AslModel, StateInfo } from './model';
 
 export interface RuleOptions {
   languageId: LanguageId;
@@ -20,7 +20,14 @@ export interface RuleContext {
 export interface Rule {
   /** A short id for the group of codes the rule reports (for docs and benchmarks). */
   id: string;
-  run(ctx: RuleContext): void;
+  /** Whole-document checks (the root, scopes, the graph), once per analysis. */
+  run?(ctx: RuleContext): void;
+  /**
+   * Checks of one state. The pipeline calls every rule's `checkState` on a state before it moves to the
+   * next one, so each state's nodes are read while they are still in the CPU caches (one pass over a
+   * large definition instead of one per rule).
+   */
+  checkState?(ctx: RuleContext, state: StateInfo): void;
 }
 
 export interface Where {

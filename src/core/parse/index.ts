@@ -54,7 +54,7 @@ export function parseDefinition(text: string, options: ParseOptions = {}): Parse
     );
     body = ' ' + text.slice(1); // same length: offsets stay valid
   }
-  if (body.trim() === '') {
+  if (isBlank(body)) {
     out.problems.push(
       parseProblem(
         ParseCodes.empty,
@@ -124,4 +124,13 @@ function maxNesting(text: string): number {
     } else if (c === 125 || c === 93) depth--;
   }
   return max;
+}
+
+/** Only whitespace (without copying the text, as `trim()` would). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && !/\s/.test(text[i]!)) return false;
+  }
+  return true;
 }

@@ -168,12 +168,12 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
       container.length = i - container.offset;
       const base = openBase[top]!;
       if (container.kind === 'object') {
-        container.properties = props.slice(base, propsTop);
+        container.properties = copyOut(props, base, propsTop);
         propsTop = base;
         if (openMaybeDuplicate[top])
           for (const p of duplicateProperties(container)) problems.push(duplicateKeyProblem(p));
       } else {
-        container.items = items.slice(base, itemsTop);
+        container.items = copyOut(items, base, itemsTop);
         itemsTop = base;
       }
       depth--;
@@ -221,4 +221,29 @@ function numberEnd(text: string, i: number): number {
     if ((i = digitsFrom(i)) < 0) return -1;
   }
   return i;
+}
+
+/**
+ * `from.slice(a, b)`, but small arrays come from array literals: V8 tracks literal allocation sites and
+ * allocates a long-lived tree's arrays straight in the old generation, where slices would be copied by
+ * every young-generation collection while a large definition is parsed (measured: scavenge time per
+ * 8,000-state lint more than halved).
+ */
+function copyOut<T>(from: T[], a: number, b: number): T[] {
+  switch (b - a) {
+    case 1:
+      return [from[a]!];
+    case 2:
+      return [from[a]!, from[a + 1]!];
+    case 3:
+      return [from[a]!, from[a + 1]!, from[a + 2]!];
+    case 4:
+      return [from[a]!, from[a + 1]!, from[a + 2]!, from[a + 3]!];
+    case 5:
+      return [from[a]!, from[a + 1]!, from[a + 2]!, from[a + 3]!, from[a + 4]!];
+    case 6:
+      return [from[a]!, from[a + 1]!, from[a + 2]!, from[a + 3]!, from[a + 4]!, from[a + 5]!];
+    default:
+      return from.slice(a, b);
+  }
 }

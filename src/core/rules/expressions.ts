@@ -57,13 +57,11 @@ const JSONATA_FIELDS = new Set([
 
 export const expressionsRule: Rule = {
   id: 'expressions',
-  run(ctx: RuleContext): void {
-    for (const state of ctx.model.states) {
-      const node = state.node;
-      if (!node) continue;
-      if (state.queryLanguage === 'JSONata') checkJsonataState(ctx, state, node);
-      else checkJsonPathState(ctx, state, node);
-    }
+  checkState(ctx: RuleContext, state: StateInfo): void {
+    const node = state.node;
+    if (!node) return;
+    if (state.queryLanguage === 'JSONata') checkJsonataState(ctx, state, node);
+    else checkJsonPathState(ctx, state, node);
   },
 };
 

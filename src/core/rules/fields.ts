@@ -70,8 +70,8 @@ export const fieldsRule: Rule = {
     const { model } = ctx;
     checkRoot(ctx, model.root);
     for (const scope of model.scopes) checkScope(ctx, scope);
-    for (const state of model.states) checkState(ctx, state);
   },
+  checkState,
 };
 
 function checkRoot(ctx: RuleContext, root: ObjectNode): void {

@@ -32,10 +32,6 @@ function visitTarget(p: PropertyNode | undefined, visit: (property: PropertyNode
   if (p !== undefined && p.value.kind === 'string') visit(p, p.value.value as string);
 }
 
-function forEachTransitionIn(scope: Scope, visit: (property: PropertyNode, target: string) => void): void {
-  for (const state of scope.order) forEachTransition(state, visit);
-}
-
 function isTerminal(state: StateInfo): boolean {
   if (state.type === 'Succeed' || state.type === 'Fail') return true;
   const end = prop(state.node, 'End')?.value;
@@ -123,24 +119,39 @@ export const graphRule: Rule = {
         if (!start) ctx.report(missing(C.startAt, 'StartAt', startProp, target, scope));
       }
 
-      // Transition targets, then reachability: a breadth-first search that recomputes each state's
-      // transitions instead of storing them (no per-state lists to allocate and collect).
-      forEachTransitionIn(scope, (p, target) => {
-        if (!scope.states.has(target)) ctx.report(missing(C.transitionTarget, p.key, p, target, scope));
-      });
+      // Transition targets, and the edges for the reachability search as flat arrays of state
+      // positions (edges of state k: targets[firsts[k]] up to targets[firsts[k + 1]]).
+      const count = scope.order.length;
+      const firsts = new Int32Array(count + 1);
+      const targets: number[] = [];
+      const addEdge = (p: PropertyNode, name: string): void => {
+        const target = scope.states.get(name);
+        if (target) targets.push(target.indexInScope);
+        else ctx.report(missing(C.transitionTarget, p.key, p, name, scope));
+      };
+      for (let k = 0; k < count; k++) {
+        firsts[k] = targets.length;
+        forEachTransition(scope.order[k]!, addEdge);
+      }
+      firsts[count] = targets.length;
       if (start) {
-        const seen = new Set<StateInfo>([start]);
-        const queue: StateInfo[] = [start];
-        const enqueue = (_p: PropertyNode, target: string): void => {
-          const next = scope.states.get(target);
-          if (next !== undefined && !seen.has(next)) {
-            seen.add(next);
-            queue.push(next);
+        const seen = new Uint8Array(count);
+        const queue = new Int32Array(count);
+        let queued = 0;
+        seen[start.indexInScope] = 1;
+        queue[queued++] = start.indexInScope;
+        for (let head = 0; head < queued; head++) {
+          const k = queue[head]!;
+          for (let e = firsts[k]!; e < firsts[k + 1]!; e++) {
+            const next = targets[e]!;
+            if (!seen[next]) {
+              seen[next] = 1;
+              queue[queued++] = next;
+            }
           }
-        };
-        for (let i = 0; i < queue.length; i++) forEachTransition(queue[i]!, enqueue);
+        }
         for (const state of scope.order) {
-          if (!seen.has(state) && scope.states.get(state.name) === state)
+          if (!seen[state.indexInScope] && scope.states.get(state.name) === state)
             ctx.report(
               finding(
                 C.unreachable,

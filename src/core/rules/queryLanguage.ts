@@ -29,22 +29,23 @@ export const queryLanguageRule: Rule = {
           ),
         );
     }
-    for (const state of model.states) {
-      const node = state.node;
-      if (!node) continue;
-      const own = prop(node, 'QueryLanguage');
-      if (model.queryLanguage === 'JSONata' && own?.value.kind === 'string' && own.value.value === 'JSONPath')
-        ctx.report(
-          finding(
-            C.jsonPathUnderJsonata,
-            'error',
-            `State ${q(state.name)} sets "QueryLanguage": "JSONPath", but the state machine uses JSONata at the top level; once the top level is JSONata every state must use JSONata. Convert this state to JSONata, or set the top level to JSONPath and opt states into JSONata one by one.`,
-            atValue(own),
-          ),
-        );
-      if (state.queryLanguage === 'JSONata') checkJsonataState(ctx, state, node);
-      else checkJsonPathState(ctx, state, node);
-    }
+  },
+  checkState(ctx: RuleContext, state: StateInfo): void {
+    const { model } = ctx;
+    const node = state.node;
+    if (!node) return;
+    const own = prop(node, 'QueryLanguage');
+    if (model.queryLanguage === 'JSONata' && own?.value.kind === 'string' && own.value.value === 'JSONPath')
+      ctx.report(
+        finding(
+          C.jsonPathUnderJsonata,
+          'error',
+          `State ${q(state.name)} sets "QueryLanguage": "JSONPath", but the state machine uses JSONata at the top level; once the top level is JSONata every state must use JSONata. Convert this state to JSONata, or set the top level to JSONPath and opt states into JSONata one by one.`,
+          atValue(own),
+        ),
+      );
+    if (state.queryLanguage === 'JSONata') checkJsonataState(ctx, state, node);
+    else checkJsonPathState(ctx, state, node);
   },
 };
 
