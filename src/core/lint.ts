@@ -5,7 +5,7 @@ import { parseDefinition, type LanguageId, type ParsedDocument } from './parse';
 import { LineIndex } from './parse/lineIndex';
 import { ParseCodes, parseProblem } from './parse/problems';
 import { buildModel, type AslModel } from './model/model';
-import type { Rule, RuleContext } from './model/rule';
+import type { AnyRule, RuleContext } from './model/rule';
 import { documentRules } from './rules';
 import { crossingRules } from './crossings';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from './invokerName';
@@ -61,7 +61,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions = 
       },
       report: (f) => findings.push(f),
     };
-    const rules: Rule[] = [
+    const rules: AnyRule[] = [
       ...(options.documentRules === false ? [] : documentRules),
       ...(options.crossingRules === false ? [] : crossingRules),
     ];
@@ -73,29 +73,41 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions = 
 }
 
 /**
- * Each rule's whole-document checks, then one pass over the states that runs every rule's per-state
- * checks on each state. A rule that throws is reported once (`failed`) and skipped from then on; the
+ * One pass over the states that runs every rule's per-state checks on each state, then each rule's
+ * whole-document checks. A rule that throws is reported once (`failed`) and skipped from then on; the
  * other rules still run.
  */
-function runRules(ctx: RuleContext, rules: readonly Rule[], failed: (rule: Rule, e: unknown) => void): void {
-  const live: Rule[] = [];
+function runRules(ctx: RuleContext, rules: readonly AnyRule[], failed: (rule: AnyRule, e: unknown) => void): void {
+  const live: AnyRule[] = [];
+  const scratch = new Map<AnyRule, unknown>();
   for (const rule of rules) {
     try {
-      rule.run?.(ctx);
-      if (rule.checkState) live.push(rule);
+      scratch.set(rule, rule.begin?.(ctx));
+      live.push(rule);
     } catch (e) {
       failed(rule, e);
     }
   }
+  const perState = live.filter((rule) => rule.checkState);
+  const perStateScratch = perState.map((rule) => scratch.get(rule));
   for (const state of ctx.model.states) {
-    for (let r = 0; r < live.length; r++) {
-      const rule = live[r]!;
+    for (let r = 0; r < perState.length; r++) {
+      const rule = perState[r]!;
       try {
-        rule.checkState!(ctx, state);
+        rule.checkState!(ctx, state, perStateScratch[r]);
       } catch (e) {
         failed(rule, e);
-        live.splice(r--, 1);
+        live.splice(live.indexOf(rule), 1);
+        perState.splice(r, 1);
+        perStateScratch.splice(r--, 1);
       }
+    }
+  }
+  for (const rule of live) {
+    try {
+      rule.run?.(ctx, scratch.get(rule));
+    } catch (e) {
+      failed(rule, e);
     }
   }
 }

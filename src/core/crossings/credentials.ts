@@ -1,18 +1,23 @@
 // XC1xx: the `Credentials` field (cross-account tasks). Facts: ../shared/DOMAIN.md section 2 and
 // https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html
 import { atKey, atNode, type Rule } from '../model/rule';
+import type { StateInfo } from '../model/model';
 import { type AstNode, hasProp, prop } from '../parse/ast';
 import { fix, kitFor, type Kit } from './kit';
 import { START_EXECUTION_SYNC_ACTIONS } from './inventory';
 import type { TaskInfo } from './tasks';
 import { closest, fieldOf, isJsonataString, isPartition, looksLikePath, parseArn, parseRoleArn } from './values';
 
-export const credentialsRule: Rule = {
+/** Bookkeeping: the states other than Task that have "Credentials", found in the pass over the states. */
+export const credentialsRule: Rule<StateInfo[]> = {
   id: 'crossings/credentials',
-  run(ctx) {
+  begin: () => [],
+  checkState(_ctx, state, misplaced) {
+    if (state.type !== 'Task' && hasProp(state.node, 'Credentials')) misplaced.push(state);
+  },
+  run(ctx, misplaced) {
     const kit = kitFor(ctx);
-    for (const state of kit.model.states) {
-      if (state.type === 'Task') continue;
+    for (const state of misplaced) {
       const p = prop(state.node, 'Credentials');
       if (p)
         kit.report(

@@ -4,6 +4,7 @@
 // rescanning the document.
 import { stringValue, type ObjectNode, type PropertyNode } from '../parse/ast';
 import type { AslModel, StateInfo } from '../model/model';
+import type { Rule } from '../model/rule';
 import { field, literalString, parseArn } from './values';
 
 export type Integration =
@@ -64,6 +65,21 @@ export function tasksOf(model: AslModel, invokerNames: readonly string[]): TaskI
   cache.set(model, { names, tasks });
   return tasks;
 }
+
+/**
+ * Classifies the Task states during the rules' single pass over the states (while each state is still in
+ * the CPU caches) and hands the list to `tasksOf`, which the crossing rules read afterwards.
+ */
+export const taskIndexRule: Rule<{ names: ReadonlySet<string>; tasks: TaskInfo[] }> = {
+  id: 'crossings/tasks',
+  begin: (ctx) => ({ names: new Set(ctx.options.invokerNames), tasks: [] }),
+  checkState(_ctx, state, index) {
+    if (state.type === 'Task' && state.node) index.tasks.push(classify(state, state.node, index.names));
+  },
+  run(ctx, index) {
+    cache.set(ctx.model, { names: ctx.options.invokerNames.join('\n'), tasks: index.tasks });
+  },
+};
 
 export function classify(state: StateInfo, node: ObjectNode, invokerNames: ReadonlySet<string>): TaskInfo {
   // One pass over the state's fields (first occurrence wins, as in the rest of the model).

@@ -24,18 +24,18 @@ export interface Scope {
 }
 
 export interface StateInfo {
-  name: string;
+  readonly name: string;
   /** The `"Name": {...}` entry in States. */
-  entry: PropertyNode;
+  readonly entry: PropertyNode;
   /** The state object (undefined when the entry's value is not an object). */
-  node: ObjectNode | undefined;
-  type: string | undefined;
-  pointer: string;
-  scope: Scope;
+  readonly node: ObjectNode | undefined;
+  readonly type: string | undefined;
+  readonly pointer: string;
+  readonly scope: Scope;
   /** Its position in `scope.order`. */
-  indexInScope: number;
+  readonly indexInScope: number;
   /** The state's effective QueryLanguage (its own, or inherited). */
-  queryLanguage: QueryLanguage;
+  readonly queryLanguage: QueryLanguage;
 }
 
 export interface AslModel {
@@ -55,6 +55,25 @@ export function looksLikeStateMachine(root: AstNode | undefined): boolean {
 function queryLanguageOf(node: ObjectNode | undefined, inherited: QueryLanguage): QueryLanguage {
   const v = stringValue(prop(node, 'QueryLanguage')?.value);
   return v === 'JSONata' || v === 'JSONPath' ? v : inherited;
+}
+
+/** A state of the model; its pointer is computed on first use (most states never need it). */
+class StateRecord implements StateInfo {
+  private cachedPointer: string | undefined = undefined;
+  readonly name: string;
+  constructor(
+    readonly entry: PropertyNode,
+    readonly node: ObjectNode | undefined,
+    readonly type: string | undefined,
+    readonly scope: Scope,
+    readonly indexInScope: number,
+    readonly queryLanguage: QueryLanguage,
+  ) {
+    this.name = entry.key;
+  }
+  get pointer(): string {
+    return (this.cachedPointer ??= pointerOf(this.entry));
+  }
 }
 
 export function buildModel(parsed: ParsedDocument): AslModel | undefined {
@@ -82,16 +101,14 @@ export function buildModel(parsed: ParsedDocument): AslModel | undefined {
     const childScopes: typeof pending = [];
     for (const entry of states.properties) {
       const node = entry.value.kind === 'object' ? entry.value : undefined;
-      const state: StateInfo = {
-        name: entry.key,
+      const state: StateInfo = new StateRecord(
         entry,
         node,
-        type: stringValue(prop(node, 'Type')?.value),
-        pointer: pointerOf(entry),
+        stringValue(prop(node, 'Type')?.value),
         scope,
-        indexInScope: scope.order.length,
-        queryLanguage: queryLanguageOf(node, scope.queryLanguage),
-      };
+        scope.order.length,
+        queryLanguageOf(node, scope.queryLanguage),
+      );
       scope.order.push(state);
       if (!scope.states.has(entry.key)) scope.states.set(entry.key, state);
       model.states.push(state);

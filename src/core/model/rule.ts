@@ -17,18 +17,24 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-export interface Rule {
+export interface Rule<Scratch = undefined> {
   /** A short id for the group of codes the rule reports (for docs and benchmarks). */
   id: string;
-  /** Whole-document checks (the root, scopes, the graph), once per analysis. */
-  run?(ctx: RuleContext): void;
+  /** Bookkeeping for one analysis, handed to `checkState` and `run` (e.g. the graph's edges). */
+  begin?(ctx: RuleContext): Scratch;
   /**
    * Checks of one state. The pipeline calls every rule's `checkState` on a state before it moves to the
    * next one, so each state's nodes are read while they are still in the CPU caches (one pass over a
    * large definition instead of one per rule).
    */
-  checkState?(ctx: RuleContext, state: StateInfo): void;
+  checkState?(ctx: RuleContext, state: StateInfo, scratch: Scratch): void;
+  /** Whole-document checks (the root, scopes, the graph), once per analysis, after every state. */
+  run?(ctx: RuleContext, scratch: Scratch): void;
 }
+
+/** Any rule, whatever its bookkeeping. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
 
 export interface Where {
   offset: number;

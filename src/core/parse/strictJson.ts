@@ -43,6 +43,8 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
   const openKeyLength: number[] = [];
   const openSerial: number[] = [];
   const openMaybeDuplicate: boolean[] = [];
+  // The object's key lengths as a bit set (see ObjectNode.keyLengths), gathered while its keys are read.
+  const openKeyLengths: number[] = [];
   let serials = 0;
   const openBase: number[] = [];
   let depth = 0;
@@ -86,6 +88,7 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
       openKey[top] = s;
       openKeyOffset[top] = start;
       openKeyLength[top] = i - start;
+      openKeyLengths[top]! |= 1 << (s.length & 31);
       const slot = pool.lastSlot;
       if (slot < 0) openMaybeDuplicate[top] = true;
       else {
@@ -124,6 +127,7 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
           openBase[depth] = propsTop;
           openSerial[depth] = ++serials;
           openMaybeDuplicate[depth] = false;
+          openKeyLengths[depth] = 0;
           wantKey = true;
         } else {
           open[depth] = arrayNode(start, 0, parent, key);
@@ -169,6 +173,7 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
       const base = openBase[top]!;
       if (container.kind === 'object') {
         container.properties = copyOut(props, base, propsTop);
+        container.keyLengths = openKeyLengths[top]!;
         propsTop = base;
         if (openMaybeDuplicate[top])
           for (const p of duplicateProperties(container)) problems.push(duplicateKeyProblem(p));

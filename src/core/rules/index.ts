@@ -1,11 +1,11 @@
 // The whole-document rules (graph, fields, QueryLanguage, expressions), in the order they run. Each
 // makes one pass over the model's scopes and states; codes and titles are in ./codes.
-import type { Rule } from '../model/rule';
+import type { AnyRule } from '../model/rule';
 import { graphRule } from './graph';
 import { fieldsRule } from './fields';
 import { queryLanguageRule } from './queryLanguage';
 import { expressionsRule } from './expressions';
 
-export const documentRules: Rule[] = [graphRule, fieldsRule, queryLanguageRule, expressionsRule];
+export const documentRules: AnyRule[] = [graphRule, fieldsRule, queryLanguageRule, expressionsRule];
 
 export { DocumentCodes, documentCodeTitles } from './codes';
