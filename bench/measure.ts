@@ -41,6 +41,26 @@ export function measure(fn: () => unknown, opts: MeasureOptions = {}): Sample {
   return runs.sample();
 }
 
+/**
+ * Two variants of the same work, called alternately (a, b, a, b, ...) so both see the same machine
+ * and garbage-collector conditions: for measuring what one adds over the other.
+ */
+export function measurePair(a: () => unknown, b: () => unknown, opts: MeasureOptions = {}): [Sample, Sample] {
+  a(); // warm-up
+  b();
+  const runsA = new Runs(opts);
+  const runsB = new Runs(opts);
+  while (runsA.more()) {
+    let t = performance.now();
+    a();
+    runsA.add(performance.now() - t);
+    t = performance.now();
+    b();
+    runsB.add(performance.now() - t);
+  }
+  return [runsA.sample(), runsB.sample()];
+}
+
 export async function measureAsync(fn: () => Promise<unknown>, opts: MeasureOptions = {}): Promise<Sample> {
   await fn(); // warm-up
   const runs = new Runs(opts);

@@ -79,35 +79,33 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions = 
  */
 function runRules(ctx: RuleContext, rules: readonly AnyRule[], failed: (rule: AnyRule, e: unknown) => void): void {
   const live: AnyRule[] = [];
-  const scratch = new Map<AnyRule, unknown>();
+  const scratch: unknown[] = [];
   for (const rule of rules) {
     try {
-      scratch.set(rule, rule.begin?.(ctx));
+      scratch.push(rule.begin?.(ctx));
       live.push(rule);
     } catch (e) {
       failed(rule, e);
     }
   }
-  const perState = live.filter((rule) => rule.checkState);
-  const perStateScratch = perState.map((rule) => scratch.get(rule));
   for (const state of ctx.model.states) {
-    for (let r = 0; r < perState.length; r++) {
-      const rule = perState[r]!;
+    for (let r = 0; r < live.length; r++) {
+      const rule = live[r]!;
+      if (!rule.checkState) continue;
       try {
-        rule.checkState!(ctx, state, perStateScratch[r]);
+        rule.checkState(ctx, state, scratch[r]);
       } catch (e) {
         failed(rule, e);
-        live.splice(live.indexOf(rule), 1);
-        perState.splice(r, 1);
-        perStateScratch.splice(r--, 1);
+        live.splice(r, 1);
+        scratch.splice(r--, 1);
       }
     }
   }
-  for (const rule of live) {
+  for (let r = 0; r < live.length; r++) {
     try {
-      rule.run?.(ctx, scratch.get(rule));
+      live[r]!.run?.(ctx, scratch[r]);
     } catch (e) {
-      failed(rule, e);
+      failed(live[r]!, e);
     }
   }
 }

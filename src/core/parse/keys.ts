@@ -1,10 +1,12 @@
 // Shared strings for the parsed tree. A large definition repeats the same few strings (field names,
 // "Task", resource ARNs, paths) thousands of times; slicing each occurrence out of the text would
 // allocate a fresh string that the young generation then has to collect.
-// - The parser hashes a string's characters while it scans them and asks the pool for the range
-//   (`lookup`): a repeat is found by comparing against the text, without allocating anything.
-// - ASL field names are seeded first, so keys like "Next" are the very string constants the rules
-//   compare against (`prop(node, 'Next')` and `allowed.has(key)` become identity checks).
+// - The parser hashes a string's characters while it scans them and asks the pool for the range: a
+//   repeat is found by comparing against the text, without allocating anything.
+// - Keys that are ASL field names come from one table shared by every document, so keys like "Next"
+//   are the very string constants the rules compare against (`prop(node, 'Next')` and
+//   `allowed.has(key)` become identity checks). Everything else goes to the document's own table,
+//   which starts small (a one-state definition should not pay for a large one).
 // Probing is bounded: a string that does not find a place within a few probes (pathological hash
 // collisions) is simply not pooled, so no input can make the pool quadratic.
 import { ASL_FIELD_NAMES } from '../rules/stateFields';
@@ -18,7 +20,7 @@ export function hashStep(h: number, c: number): number {
 /** Longer strings are kept as they are (comparing them would cost more than it saves). */
 export const POOLED_MAX_LENGTH = 256;
 const MAX_PROBES = 16;
-const INITIAL_SLOTS = 1024;
+const MIN_SLOTS = 64;
 
 function hashOf(s: string): number {
   let h = HASH_SEED;
@@ -26,110 +28,42 @@ function hashOf(s: string): number {
   return h;
 }
 
-/**
- * One document's pool of strings, addressed by (hash, text range). Each pooled string has a slot;
- * `stamps` holds one number per slot for the parser's own bookkeeping (which object last used a key).
- */
-export class StringPool {
-  private hashes: Int32Array;
-  private strings: (string | undefined)[];
-  stamps: Int32Array;
-  private mask: number;
-  private size = 0;
-  /** The slot of the string the last `lookup`/`intern` returned, -1 when it is not pooled. */
-  lastSlot = -1;
+/** An open-addressing table of strings by hash, with one stamp (a number for the parser) per slot. */
+class Table {
+  hashes: Int32Array;
+  strings: (string | undefined)[];
+  stamps: Int32Array | undefined = undefined;
+  mask: number;
+  size = 0;
 
-  /** `expectedStrings`: a guess of how many distinct strings the document has (saves regrowing). */
-  constructor(expectedStrings = 0) {
-    let slots = SEED.mask + 1;
-    while (slots < expectedStrings * 2) slots *= 2;
-    if (slots === SEED.mask + 1) {
-      this.hashes = SEED.hashes.slice();
-      this.strings = SEED.strings.slice();
-      this.stamps = new Int32Array(slots);
-      this.mask = SEED.mask;
-      this.size = SEED.size;
-    } else {
-      this.hashes = new Int32Array(slots);
-      this.strings = new Array<string | undefined>(slots).fill(undefined);
-      this.stamps = new Int32Array(slots);
-      this.mask = slots - 1;
-      for (let k = 0; k <= SEED.mask; k++) {
-        const name = SEED.strings[k];
-        if (name !== undefined) this.place(name, SEED.hashes[k]!, 0);
-      }
-    }
+  constructor(slots: number) {
+    this.hashes = new Int32Array(slots);
+    this.strings = new Array<string | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
   }
 
-  /**
-   * The pooled string equal to `text.slice(start, end)`, whose scan hash is `h`: found by comparing
-   * against the text, sliced and added on the first occurrence.
-   */
-  lookup(text: string, start: number, end: number, h: number): string {
+  /** The slot holding the string equal to `text.slice(start, end)`, or -1. */
+  find(text: string, start: number, end: number, h: number): number {
+    const { hashes, strings, mask } = this;
     const length = end - start;
-    if (length > POOLED_MAX_LENGTH) {
-      this.lastSlot = -1;
-      return text.slice(start, end);
-    }
-    const hashes = this.hashes;
-    const strings = this.strings;
-    const mask = this.mask;
     let slot = h & mask;
     for (let probe = 0; probe < MAX_PROBES; probe++) {
       const s = strings[slot];
-      if (s === undefined) {
-        const fresh = text.slice(start, end);
-        hashes[slot] = h;
-        strings[slot] = fresh;
-        this.lastSlot = slot;
-        if (++this.size * 2 > mask) this.grow();
-        return fresh;
-      }
-      if (hashes[slot] === h && s.length === length && text.startsWith(s, start)) {
-        this.lastSlot = slot;
-        return s;
-      }
+      if (s === undefined) return -1;
+      if (hashes[slot] === h && s.length === length && text.startsWith(s, start)) return slot;
       slot = (slot + 1) & mask;
     }
-    this.lastSlot = -1;
-    return text.slice(start, end);
+    return -1;
   }
 
-  /** The pooled string equal to `s` (for strings the parser had to decode, e.g. with escapes). */
-  intern(s: string): string {
-    if (s.length <= POOLED_MAX_LENGTH) return this.lookup(s, 0, s.length, hashOf(s));
-    this.lastSlot = -1;
-    return s;
-  }
-
-  /** Doubles the table; the string of `lastSlot` keeps being addressed by it. */
-  private grow(): void {
-    const old = this.strings;
-    const oldHashes = this.hashes;
-    const oldStamps = this.stamps;
-    const last = this.lastSlot;
-    this.mask = this.mask * 2 + 1;
-    this.hashes = new Int32Array(this.mask + 1);
-    this.strings = new Array<string | undefined>(this.mask + 1).fill(undefined);
-    this.stamps = new Int32Array(this.mask + 1);
-    this.size = 0;
-    this.lastSlot = -1;
-    for (let k = 0; k < old.length; k++) {
-      const s = old[k];
-      if (s === undefined) continue;
-      const slot = this.place(s, oldHashes[k]!, oldStamps[k]!);
-      if (k === last) this.lastSlot = slot;
-    }
-  }
-
-  /** Puts a string in its first free slot (-1 when none within the probe limit). */
-  private place(s: string, h: number, stamp: number): number {
+  /** Puts a string in its first free slot (-1 when there is none within the probe limit). */
+  place(s: string, h: number, stamp: number): number {
     let slot = h & this.mask;
     for (let probe = 0; probe < MAX_PROBES; probe++) {
       if (this.strings[slot] === undefined) {
         this.hashes[slot] = h;
         this.strings[slot] = s;
-        this.stamps[slot] = stamp;
+        if (stamp !== 0) (this.stamps ??= new Int32Array(this.mask + 1))[slot] = stamp;
         this.size++;
         return slot;
       }
@@ -137,19 +71,101 @@ export class StringPool {
     }
     return -1;
   }
-
-  /** The pool every document starts from: the ASL field names. */
-  static seeded(names: Iterable<string>): StringPool {
-    const pool = Object.create(StringPool.prototype) as StringPool;
-    pool.hashes = new Int32Array(INITIAL_SLOTS);
-    pool.strings = new Array<string | undefined>(INITIAL_SLOTS).fill(undefined);
-    pool.stamps = new Int32Array(INITIAL_SLOTS);
-    pool.mask = INITIAL_SLOTS - 1;
-    pool.size = 0;
-    pool.lastSlot = -1;
-    for (const name of names) pool.place(name, hashOf(name), 0);
-    return pool;
-  }
 }
 
-const SEED = StringPool.seeded(ASL_FIELD_NAMES);
+/** The field names, shared by every document (never written after it is built). */
+const FIELD_NAMES = new Table(512);
+for (const name of ASL_FIELD_NAMES) FIELD_NAMES.place(name, hashOf(name), 0);
+
+/**
+ * One document's pool of strings, addressed by (hash, text range). The parser keeps a stamp per pooled
+ * key (which object last used it, for duplicate keys): `restamp` sets the stamp of the string the last
+ * lookup returned.
+ */
+export class StringPool {
+  private table: Table;
+  /** The stamps of the shared field-name slots, for this document. */
+  private fieldStamps: Int32Array | undefined = undefined;
+  /** The last lookup's slot: >= 0 in the document's table, <= -2 a field name (-2 - slot), -1 not pooled. */
+  private lastSlot = -1;
+
+  /** `expectedStrings`: a guess of how many distinct strings the document has (saves regrowing). */
+  constructor(expectedStrings = 0) {
+    let slots = MIN_SLOTS;
+    while (slots < expectedStrings * 2) slots *= 2;
+    this.table = new Table(slots);
+  }
+
+  /** The pooled string equal to the object key `text.slice(start, end)` whose scan hash is `h`. */
+  key(text: string, start: number, end: number, h: number): string {
+    const field = FIELD_NAMES.find(text, start, end, h);
+    if (field >= 0) {
+      this.lastSlot = -2 - field;
+      return FIELD_NAMES.strings[field]!;
+    }
+    return this.value(text, start, end, h);
+  }
+
+  /**
+   * The pooled string equal to `text.slice(start, end)`, whose scan hash is `h`: found by comparing
+   * against the text, sliced and added on the first occurrence.
+   */
+  value(text: string, start: number, end: number, h: number): string {
+    if (end - start > POOLED_MAX_LENGTH) {
+      this.lastSlot = -1;
+      return text.slice(start, end);
+    }
+    const table = this.table;
+    const found = table.find(text, start, end, h);
+    if (found >= 0) {
+      this.lastSlot = found;
+      return table.strings[found]!;
+    }
+    const fresh = text.slice(start, end);
+    this.lastSlot = table.place(fresh, h, 0);
+    if (table.size * 2 > table.mask) this.grow();
+    return fresh;
+  }
+
+  /** The pooled string equal to `s` (for strings the parser had to decode, e.g. with escapes). */
+  intern(s: string, isKey: boolean): string {
+    if (s.length > POOLED_MAX_LENGTH) {
+      this.lastSlot = -1;
+      return s;
+    }
+    const h = hashOf(s);
+    return isKey ? this.key(s, 0, s.length, h) : this.value(s, 0, s.length, h);
+  }
+
+  /** Sets the stamp of the last looked-up string to `stamp`; returns the previous one (-1: not pooled). */
+  restamp(stamp: number): number {
+    const slot = this.lastSlot;
+    if (slot === -1) return -1;
+    let stamps: Int32Array;
+    let at: number;
+    if (slot >= 0) {
+      stamps = this.table.stamps ??= new Int32Array(this.table.mask + 1);
+      at = slot;
+    } else {
+      stamps = this.fieldStamps ??= new Int32Array(FIELD_NAMES.mask + 1);
+      at = -2 - slot;
+    }
+    const previous = stamps[at]!;
+    stamps[at] = stamp;
+    return previous;
+  }
+
+  /** Doubles the document's table; the last lookup's string keeps being addressed by `lastSlot`. */
+  private grow(): void {
+    const old = this.table;
+    const table = new Table((old.mask + 1) * 2);
+    const last = this.lastSlot;
+    for (let k = 0; k < old.strings.length; k++) {
+      const s = old.strings[k];
+      if (s === undefined) continue;
+      const slot = table.place(s, old.hashes[k]!, old.stamps?.[k] ?? 0);
+      if (k === last) this.lastSlot = slot;
+    }
+    this.table = table;
+  }
+}

@@ -35,7 +35,7 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
   // The open containers, innermost last. For an object: the pending member's key, where its key
   // starts and its length, its serial number and whether it may have a duplicate key.
   // Duplicate keys: each object gets a serial number, and each key's pool slot the serial of the last
-  // object that used it (`pool.stamps`). A key stamped with the object's own serial is a duplicate;
+  // object that used it (`pool.restamp`). A key stamped with the object's own serial is a duplicate;
   // a larger serial means a nested object used it since, so the object is checked exactly on closing.
   const open: Container[] = [];
   const openKey: string[] = [];
@@ -73,13 +73,13 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
         h = hashStep(h, c);
         i++;
       }
-      if (c === 34) s = pool.lookup(text, start + 1, i++, h);
+      if (c === 34) s = wantKey ? pool.key(text, start + 1, i++, h) : pool.value(text, start + 1, i++, h);
       else {
         i = escapedStringEnd(text, i);
         if (i < 0) return undefined;
         const decoded = decodeString(text.slice(start, i));
         if (decoded === undefined) return undefined;
-        s = pool.intern(decoded);
+        s = pool.intern(decoded, wantKey);
       }
     }
     if (wantKey) {
@@ -89,13 +89,8 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
       openKeyOffset[top] = start;
       openKeyLength[top] = i - start;
       openKeyLengths[top]! |= 1 << (s.length & 31);
-      const slot = pool.lastSlot;
-      if (slot < 0) openMaybeDuplicate[top] = true;
-      else {
-        const stamps = pool.stamps;
-        if (stamps[slot]! >= openSerial[top]!) openMaybeDuplicate[top] = true;
-        stamps[slot] = openSerial[top]!;
-      }
+      const previous = pool.restamp(openSerial[top]!);
+      if (previous < 0 || previous >= openSerial[top]!) openMaybeDuplicate[top] = true;
       while ((c = text.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9) i++;
       if (c !== 58) return undefined;
       i++;

@@ -178,9 +178,14 @@ function reportExpression(
 }
 
 /** A JSONPath payload template: `.$` keys take paths or intrinsics; names must stay unique without `.$`. */
+/** The walk's stack, reused by every call (the walk does not recurse): templates are walked per state. */
+const templateStack: AstNode[] = [];
+
 function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
   if (!root) return;
-  const stack: AstNode[] = [root];
+  const stack = templateStack;
+  stack.length = 0;
+  stack.push(root);
   while (stack.length) {
     const node = stack.pop()!;
     if (node.kind === 'array') {
@@ -207,15 +212,14 @@ function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
       }
     for (const p of node.properties) {
       const dynamic = p.key.length > 2 && endsWithDotDollar(p.key);
-      const name = dynamic ? p.key.slice(0, -2) : p.key;
       // The same field with and without ".$", reported once, on the later key.
-      const other = hasDynamic ? prop(node, dynamic ? name : `${p.key}.$`) : undefined;
+      const other = hasDynamic ? sameFieldOtherForm(node, p, dynamic) : undefined;
       if (other && other.keyOffset < p.keyOffset)
         ctx.report(
           finding(
             C.duplicateTemplateField,
             'error',
-            `${q(p.key)} and ${q(other.key)} both produce the field ${q(name)} once ".$" is removed; Step Functions rejects the definition. Keep one of them.`,
+            `${q(p.key)} and ${q(other.key)} both produce the field ${q(dynamic ? p.key.slice(0, -2) : p.key)} once ".$" is removed; Step Functions rejects the definition. Keep one of them.`,
             atKey(p),
           ),
         );
@@ -237,6 +241,20 @@ function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
       checkDynamicValue(ctx, p);
     }
   }
+}
+
+/** The member written `name` when `p` is `name.$`, or `name.$` when `p` is `name` (compared in place, no strings built). */
+function sameFieldOtherForm(node: ObjectNode, p: PropertyNode, dynamic: boolean): PropertyNode | undefined {
+  const key = p.key;
+  // Large objects: one indexed lookup (building the other form's string) instead of a scan per member.
+  if (node.properties.length > 32) return prop(node, dynamic ? key.slice(0, -2) : `${key}.$`);
+  const length = dynamic ? key.length - 2 : key.length + 2;
+  for (const other of node.properties) {
+    const k = other.key;
+    if (k.length !== length) continue;
+    if (dynamic ? key.startsWith(k) : endsWithDotDollar(k) && k.startsWith(key)) return other;
+  }
+  return undefined;
 }
 
 /** `key.endsWith('.$')`, without the generic builtin (measured: the hot spot of this rule on keys sliced from large texts). */
