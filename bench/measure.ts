@@ -46,8 +46,11 @@ export function measure(fn: () => unknown, opts: MeasureOptions = {}): Sample {
  * and garbage-collector conditions: for measuring what one adds over the other.
  */
 export function measurePair(a: () => unknown, b: () => unknown, opts: MeasureOptions = {}): [Sample, Sample] {
-  a(); // warm-up
-  b();
+  for (let k = 0; k < 5; k++) {
+    // warm-up: both variants' code reaches the optimising compiler before anything is timed
+    a();
+    b();
+  }
   const runsA = new Runs(opts);
   const runsB = new Runs(opts);
   while (runsA.more()) {

@@ -116,10 +116,18 @@ function runRules(ctx: RuleContext, rules: readonly AnyRule[], failed: (rule: An
  * With the crossing rules off, the generic finding still stands.
  */
 function preferSpecific(findings: Finding[]): Finding[] {
+  // Most documents have no document-rule finding at all: nothing to compare then.
+  if (!findings.some(isDocumentRuleFinding)) return findings;
   const crossingAt = new Set<string>();
   for (const f of findings) if (f.code.startsWith('XC')) crossingAt.add(`${f.offset}:${f.length}:${f.path}`);
   if (!crossingAt.size) return findings;
-  return findings.filter((f) => !(/^ASL[1-9]/.test(f.code) && crossingAt.has(`${f.offset}:${f.length}:${f.path}`)));
+  return findings.filter((f) => !(isDocumentRuleFinding(f) && crossingAt.has(`${f.offset}:${f.length}:${f.path}`)));
+}
+
+/** ASL1xx to ASL9xx (not the ASL0xx parse problems). */
+function isDocumentRuleFinding(f: Finding): boolean {
+  const c = f.code.charCodeAt(3);
+  return f.code.startsWith('ASL') && c >= 49 && c <= 57;
 }
 
 function internalProblem(where: string, e: unknown): Finding {

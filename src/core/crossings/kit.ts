@@ -6,7 +6,7 @@ import type { RuleContext, Where } from '../model/rule';
 import { pointerOf, type AstNode, type ObjectNode, type PropertyNode } from '../parse/ast';
 import { TextEditor } from './edits';
 import { tasksOf, type TaskInfo } from './tasks';
-import { closest, fieldOf, Fields, isPathKey } from './values';
+import { baseNameOf, closest, fieldOf, Fields, isPathKey } from './values';
 
 export interface Kit {
   ctx: RuleContext;
@@ -127,7 +127,7 @@ export function checkKnownFields(
 ): Fields {
   for (const p of obj.properties) {
     const k = p.key;
-    if (known.set.has(k) || (isPathKey(k) && known.set.has(k.slice(0, -2)))) continue;
+    if (known.set.has(k) || (isPathKey(k) && known.set.has(baseNameOf(k)))) continue;
     const f = fieldOf(p);
     const near = closest(f.name, known.list);
     const newKey = near && (isPathKey(k) ? `${near}.$` : near);

@@ -3,7 +3,7 @@
 import { hasProp, type ObjectNode, pointerOf } from '../parse/ast';
 import { fix, type Kit } from './kit';
 import { memberNames, type CatalogOperation, type Scheme } from './catalog';
-import { closest, fieldOf } from './values';
+import { baseNameOf, closest, fieldOf, isPathKey } from './values';
 
 /**
  * Reports input members the API model does not have (`unknownCode`, with a rename fix) and returns the required
@@ -22,9 +22,8 @@ export function checkMembers(
   const { all, required } = memberNames(op, scheme);
   if (input) {
     for (const p of input.properties) {
-      if (all.has(p.key)) continue;
+      if (all.has(p.key) || (isPathKey(p.key) && all.has(baseNameOf(p.key)))) continue;
       const f = fieldOf(p);
-      if (all.has(f.name)) continue;
       const near = closest(f.name, all);
       const newKey = near && (p.key.endsWith('.$') ? `${near}.$` : near);
       const casing = near && near.toLowerCase() === f.name.toLowerCase();

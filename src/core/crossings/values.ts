@@ -45,8 +45,18 @@ export function isPathKey(k: string): boolean {
 export function fieldOf(property: PropertyNode): Field {
   const k = property.key;
   const pathKey = isPathKey(k);
-  const name = pathKey ? property.key.slice(0, -2) : property.key;
-  return { property, name, dynamic: pathKey || isDynamicNode(property.value) };
+  return { property, name: pathKey ? baseNameOf(k) : k, dynamic: pathKey || isDynamicNode(property.value) };
+}
+
+const baseNames = new Map<string, string>();
+/** `Name.$` -> `Name`, memoised: the same string each time, so Set and Map lookups hash it once. */
+export function baseNameOf(pathKey: string): string {
+  let name = baseNames.get(pathKey);
+  if (name === undefined) {
+    name = pathKey.slice(0, -2);
+    if (baseNames.size < 10_000) baseNames.set(pathKey, name);
+  }
+  return name;
 }
 
 const pathKeys = new Map<string, string>();

@@ -178,18 +178,23 @@ function reportExpression(
 }
 
 /** A JSONPath payload template: `.$` keys take paths or intrinsics; names must stay unique without `.$`. */
-/** The walk's stack, reused by every call (the walk does not recurse): templates are walked per state. */
-const templateStack: AstNode[] = [];
+/**
+ * The walk's stack, reused by every call (the walk does not recurse) with its own top index: templates
+ * are walked for every state, and a fresh or emptied array would reallocate its storage each time.
+ * Popped slots are cleared, so the stack never keeps a document alive.
+ */
+const templateStack: (AstNode | undefined)[] = [];
 
 function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
   if (!root) return;
   const stack = templateStack;
-  stack.length = 0;
-  stack.push(root);
-  while (stack.length) {
-    const node = stack.pop()!;
+  let top = 0;
+  stack[top++] = root;
+  while (top > 0) {
+    const node = stack[--top]!;
+    stack[top] = undefined; // keep no node of this document alive after the walk
     if (node.kind === 'array') {
-      for (const item of node.items) stack.push(item);
+      for (const item of node.items) stack[top++] = item;
       continue;
     }
     if (node.kind === 'string' && isJsonataString(node)) {
@@ -224,7 +229,7 @@ function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
           ),
         );
       if (!dynamic) {
-        stack.push(p.value);
+        stack[top++] = p.value;
         continue;
       }
       if (p.value.kind !== 'string') {

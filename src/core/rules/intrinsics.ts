@@ -49,7 +49,21 @@ class Fail extends Error {
 }
 
 /** Checks a whole `.$` value that starts with "States.". */
+/** Calls already found valid: a definition repeats the same few calls on many states. */
+const valid = new Set<string>();
+const VALID_MEMO_MAX = 5000;
+
 export function checkIntrinsic(s: string): SyntaxProblem | undefined {
+  if (valid.has(s)) return undefined;
+  const problem = parseIntrinsic(s);
+  if (!problem) {
+    if (valid.size >= VALID_MEMO_MAX) valid.clear();
+    valid.add(s);
+  }
+  return problem;
+}
+
+function parseIntrinsic(s: string): SyntaxProblem | undefined {
   try {
     const p = new Parser(s);
     p.call(0);
