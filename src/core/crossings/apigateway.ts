@@ -1,5 +1,6 @@
 // XC2xx: `arn:<partition>:states:::apigateway:invoke` tasks. Facts: ../shared/DOMAIN.md section 3 and
 // https://docs.aws.amazon.com/step-functions/latest/dg/connect-api-gateway.html
+import { memoize } from '../memo';
 import { API_GATEWAY_FORBIDDEN_HEADERS } from './headers';
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import type { FixEdit } from '../findings';
@@ -43,16 +44,16 @@ export function isForbiddenApiGatewayHeader(name: string): boolean {
 
 const HOST_RE = /^([0-9a-z]+)\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com(\.cn)?$/;
 /** `<apiId>.execute-api.<region>.amazonaws.com[.cn]`: its api id and region. */
-export function apiGatewayHost(host: string): { apiId: string; region: string } | undefined {
+export const apiGatewayHost = memoize((host: string): Readonly<{ apiId: string; region: string }> | undefined => {
   const m = HOST_RE.exec(host);
   return m ? { apiId: m[1]!, region: m[2]! } : undefined;
-}
+});
 
 /** Splits `https://host/a/b?q` into scheme, host and path (no validation). */
-export function splitEndpoint(s: string): { scheme: string; host: string; path: string } {
+export const splitEndpoint = memoize((s: string): Readonly<{ scheme: string; host: string; path: string }> => {
   const m = /^([a-zA-Z][\w+.-]*:\/\/)?([^/?#]*)(.*)$/.exec(s.trim())!;
   return { scheme: m[1] ?? '', host: m[2] ?? '', path: m[3] ?? '' };
-}
+});
 
 export const apiGatewayRule: Rule = {
   id: 'crossings/apigateway-invoke',

@@ -3,7 +3,7 @@
 import { hasProp, type ObjectNode, pointerOf } from '../parse/ast';
 import { fix, type Kit } from './kit';
 import { memberNames, type CatalogOperation, type Scheme } from './catalog';
-import { baseNameOf, closest, fieldOf, isPathKey } from './values';
+import { baseNameOf, closest, fieldOf, isPathKey, pathKeyOf } from './values';
 
 /**
  * Reports input members the API model does not have (`unknownCode`, with a rename fix) and returns the required
@@ -41,7 +41,7 @@ export function checkMembers(
   }
   let missing: string[] | undefined;
   for (const r of required) {
-    if (input && (hasProp(input, r) || hasProp(input, `${r}.$`))) continue;
+    if (input && (hasProp(input, r) || hasProp(input, pathKeyOf(r)))) continue;
     (missing ??= []).push(r);
   }
   return missing;

@@ -2,6 +2,7 @@
 // per model, that splits each Task's Resource (partition, integration, action, pattern), finds its
 // Parameters/Arguments and Credentials, and recognises invoker calls. Rules read this list instead of
 // rescanning the document.
+import { memoize } from '../memo';
 import { stringValue, type ObjectNode, type PropertyNode } from '../parse/ast';
 import type { AslModel, StateInfo } from '../model/model';
 import type { Rule } from '../model/rule';
@@ -155,16 +156,8 @@ type ParsedResource = Pick<
   TaskInfo,
   'partition' | 'integration' | 'service' | 'action' | 'pattern' | 'region' | 'account'
 >;
-const resourceMemo = new Map<string, ParsedResource | undefined>();
-
 /** Splits a Resource ARN; memoised, as a definition repeats a handful of resources thousands of times. */
-export function parseResource(resource: string): ParsedResource | undefined {
-  if (resourceMemo.has(resource)) return resourceMemo.get(resource);
-  if (resourceMemo.size > 5000) resourceMemo.clear();
-  const parsed = splitResource(resource);
-  resourceMemo.set(resource, parsed);
-  return parsed;
-}
+export const parseResource: (resource: string) => Readonly<ParsedResource> | undefined = memoize(splitResource);
 
 function splitResource(resource: string): ParsedResource | undefined {
   const arn = parseArn(resource);
@@ -213,16 +206,9 @@ function splitResource(resource: string): ParsedResource | undefined {
  * or a full function ARN.
  */
 export function functionNameOf(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  let name = functionNames.get(value);
-  if (name === undefined && !functionNames.has(value)) {
-    if (functionNames.size >= 5000) functionNames.clear();
-    name = splitFunctionName(value);
-    functionNames.set(value, name);
-  }
-  return name;
+  return value ? functionNameMemo(value) : undefined;
 }
-const functionNames = new Map<string, string | undefined>();
+const functionNameMemo = memoize(splitFunctionName);
 
 function splitFunctionName(value: string): string | undefined {
   const parts = value.split(':');

@@ -1,5 +1,6 @@
 // Value helpers shared by the crossing rules: static vs dynamic fields (`Key.$` paths, JSONata `{% %}`),
 // ARN parsing with partitions, region codes, and the small did-you-mean distance used for names.
+import { memoize } from '../memo';
 import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode } from '../parse/ast';
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
@@ -48,27 +49,11 @@ export function fieldOf(property: PropertyNode): Field {
   return { property, name: pathKey ? baseNameOf(k) : k, dynamic: pathKey || isDynamicNode(property.value) };
 }
 
-const baseNames = new Map<string, string>();
 /** `Name.$` -> `Name`, memoised: the same string each time, so Set and Map lookups hash it once. */
-export function baseNameOf(pathKey: string): string {
-  let name = baseNames.get(pathKey);
-  if (name === undefined) {
-    name = pathKey.slice(0, -2);
-    if (baseNames.size < 10_000) baseNames.set(pathKey, name);
-  }
-  return name;
-}
+export const baseNameOf = memoize((pathKey: string): string => pathKey.slice(0, -2), 10_000);
 
-const pathKeys = new Map<string, string>();
 /** `Name` -> `Name.$`, memoised (lookups run for every field of every crossing task). */
-function pathKeyOf(name: string): string {
-  let k = pathKeys.get(name);
-  if (k === undefined) {
-    k = `${name}.$`;
-    if (pathKeys.size < 10_000) pathKeys.set(name, k);
-  }
-  return k;
-}
+export const pathKeyOf = memoize((name: string): string => `${name}.$`, 10_000);
 
 /** Looks a field up by its logical name (`Name` first, then `Name.$`). */
 export function field(obj: AstNode | undefined, name: string): Field | undefined {

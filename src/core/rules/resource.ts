@@ -5,6 +5,7 @@
 // Sources: https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html,
 // https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html (FunctionName/Qualifier patterns),
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html.
+import { memoize } from '../memo';
 import type { PropertyNode } from '../parse/ast';
 import { atValue, finding, type RuleContext } from '../model/rule';
 import { DocumentCodes as C } from './codes';
@@ -24,23 +25,15 @@ export type ResourceKind = 'task' | 'itemReader' | 'resultWriter';
 type ResourceProblem = { message: string; severity: 'error' | 'warning' } | undefined;
 
 /** Verdicts by kind and Resource string: a definition repeats a handful of resources thousands of times. */
-const memo: Record<ResourceKind, Map<string, ResourceProblem>> = {
-  task: new Map(),
-  itemReader: new Map(),
-  resultWriter: new Map(),
+const verdicts: Record<ResourceKind, (value: string) => ResourceProblem> = {
+  task: memoize((v) => judgeResource(v, 'task')),
+  itemReader: memoize((v) => judgeResource(v, 'itemReader')),
+  resultWriter: memoize((v) => judgeResource(v, 'resultWriter')),
 };
-const MEMO_MAX = 5000;
 
 /** Returns an error message for a bad Resource string, or undefined when it is acceptable. */
 export function resourceProblem(value: string, kind: ResourceKind): ResourceProblem {
-  const seen = memo[kind];
-  let verdict = seen.get(value);
-  if (verdict === undefined && !seen.has(value)) {
-    if (seen.size >= MEMO_MAX) seen.clear();
-    verdict = judgeResource(value, kind);
-    seen.set(value, verdict);
-  }
-  return verdict;
+  return verdicts[kind](value);
 }
 
 function judgeResource(value: string, kind: ResourceKind): ResourceProblem {
