@@ -1,5 +1,5 @@
-// The whole-document rules (graph, fields, QueryLanguage, expressions), in the order they run. Each
-// makes one pass over the model's scopes and states; codes and titles are in ./codes.
+// The whole-document rules (graph, fields, QueryLanguage, expressions), in the order they run. Their
+// per-state checks share one pass over the states (see Rule.checkState); codes and titles are in ./codes.
 import type { AnyRule } from '../model/rule';
 import { graphRule } from './graph';
 import { fieldsRule } from './fields';
