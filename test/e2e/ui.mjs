@@ -124,6 +124,8 @@ export async function runUiPass({ folder, outDir, runDir }) {
   const scenes = fs
     .readdirSync(path.join(e2eDir, 'ui'))
     .filter((file) => file.endsWith('.mjs'))
+    // SFN_E2E_SCENE=iam runs one scene (while working on it).
+    .filter((file) => !process.env.SFN_E2E_SCENE || file === `${process.env.SFN_E2E_SCENE}.mjs`)
     .sort();
   const shots = [];
   const docs = [];
