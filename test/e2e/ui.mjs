@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from './lib/chromium.mjs';
 import { removeOnExit } from './lib/cleanup.mjs';
-import { installExtension, makeProfile, startCodeServer } from './lib/codeServer.mjs';
+import { installExtension, makeProfile, startCodeServer, untrustedSettings } from './lib/codeServer.mjs';
 import { note } from './lib/log.mjs';
 import { e2eDir, repoRoot } from './lib/paths.mjs';
 import { packageVsix } from './lib/vsix.mjs';
@@ -23,8 +23,8 @@ export { packageVsix };
  * `vsix` installed into a fresh profile (see packageVsix()), or, without `vsix`, this checkout loaded as
  * a development extension (the window title then says "[Extension Development Host]").
  * @param {{ folder: string, vsix?: string, theme?: 'dark' | 'light', settings?: object,
- *           viewport?: { width: number, height: number }, env?: NodeJS.ProcessEnv }} options
- *        `env` reaches the extension host.
+ *           viewport?: { width: number, height: number }, env?: NodeJS.ProcessEnv, untrusted?: boolean }} options
+ *        `env` reaches the extension host; `untrusted` opens the folder in Restricted Mode.
  * @returns {Promise<{ page: import('playwright-core').Page, origin: string, close(): Promise<void> }>}
  */
 export async function openWorkbench({
@@ -34,9 +34,14 @@ export async function openWorkbench({
   settings = {},
   viewport = { width: 1400, height: 860 },
   env,
+  untrusted = false,
 }) {
   const profileDir = removeOnExit(fs.mkdtempSync(path.join(os.tmpdir(), 'sfn-e2e-ui-')));
-  const profile = makeProfile(profileDir, { 'workbench.colorTheme': themes[theme], ...settings });
+  const profile = makeProfile(profileDir, {
+    'workbench.colorTheme': themes[theme],
+    ...(untrusted ? untrustedSettings : {}),
+    ...settings,
+  });
   let server;
   let browser;
   const close = async () => {
@@ -46,7 +51,7 @@ export async function openWorkbench({
   };
   try {
     if (vsix) installExtension(vsix, profile);
-    server = await startCodeServer({ ...profile, env: { ...process.env, ...env } });
+    server = await startCodeServer({ ...profile, env: { ...process.env, ...env }, workspaceTrust: untrusted });
     browser = await launchChromium(profileDir);
     const page = await (await browser.newContext({ viewport })).newPage();
     page.on('pageerror', (error) => say(`browser pageerror: ${error.message}`));

@@ -21,6 +21,13 @@ export const quietSettings = {
   'window.commandCenter': false,
 };
 
+/** Settings that open the folder in Restricted Mode (with `workspaceTrust`), without the trust dialog. */
+export const untrustedSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+};
+
 /**
  * Prepares a code-server profile under `profileDir` (user data, extensions, XDG folders, config.yaml) with
  * quiet user settings plus `settings`; `dirs` may point user data / extensions elsewhere.
@@ -53,6 +60,8 @@ export function installExtension(vsix, { profileDir, userDataDir, extensionsDir 
 
 /**
  * Starts code-server. `env` reaches the extension host (the workbench payload cannot carry env vars).
+ * `workspaceTrust`: keep VS Code's workspace trust on (off by default, as folders would open restricted);
+ * with the `untrustedSettings` below the folder opens in Restricted Mode.
  * Resolves to { port, origin, remoteUri(path), workbenchUrl({ folder, payload }), output(), stop() }.
  */
 export async function startCodeServer({
@@ -61,6 +70,7 @@ export async function startCodeServer({
   extensionsDir,
   env = process.env,
   startTimeoutMs = 60_000,
+  workspaceTrust = false,
 }) {
   const child = spawn(
     codeServerBin,
@@ -71,7 +81,7 @@ export async function startCodeServer({
       '127.0.0.1:0',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir',
       userDataDir,
