@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The Crossings panel in the real workbench (code-server + headless chromium, the packaged .vsix): opens an
 // example, runs "Show Crossings" from the command palette, waits for the map inside the webview, clicks a
-// state and checks the editor selected it, saves light and dark screenshots (panel-*.png) to
+// state and checks the editor selected it, saves light, dark and high-contrast screenshots (panel-*.png) to
 // test/e2e/out/, and (dark pass) reloads the window to check the panel is restored by its serializer. Reuses the UI pass helpers of ui.mjs. `runPanelUiPass()` can join `npm run test:e2e`'s UI
 // phase; standalone: `node test/e2e/ui-panel.mjs [--docs]` (after `npm run build`).
 import { spawn } from 'node:child_process';
@@ -132,6 +132,8 @@ async function runTheme({ folder, vsix, theme, outDir: out }) {
     const summary = (await frame.locator('#summary').innerText()).trim();
     say(`${theme}: panel shows "${summary}"`);
     if (!/10 states · 5 crossings/.test(summary)) throw new Error(`unexpected panel summary: ${summary}`);
+    // High contrast: VS Code marks the webview's body, and the panel draws its borders from the theme.
+    if (theme === 'high-contrast') await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 15_000 });
     shots.push(await screenshot(page, out, `panel-map-${theme}.png`));
     await revealFromMap(page, frame, 'NotifyPartner');
     await frame.locator('#tab-crossings').click();
@@ -156,10 +158,11 @@ async function runTheme({ folder, vsix, theme, outDir: out }) {
   }
 }
 
-/** Light and dark passes over the packaged extension; returns every PNG written. */
+/** Light, dark and high-contrast passes over the packaged extension; returns every PNG written. */
 export async function runPanelUiPass({ folder, outDir: out = outDir, vsix = packageVsix() }) {
   const shots = [];
-  for (const theme of ['light', 'dark']) shots.push(...(await runTheme({ folder, vsix, theme, outDir: out })));
+  for (const theme of ['light', 'dark', 'high-contrast'])
+    shots.push(...(await runTheme({ folder, vsix, theme, outDir: out })));
   return shots;
 }
 

@@ -14,7 +14,11 @@ import { e2eDir, repoRoot } from './lib/paths.mjs';
 import { packageVsix } from './lib/vsix.mjs';
 
 const say = (message) => note('ui', message);
-const themes = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
+const themes = {
+  dark: 'Default Dark Modern',
+  light: 'Default Light Modern',
+  'high-contrast': 'Default High Contrast',
+};
 
 export { packageVsix };
 
@@ -22,7 +26,7 @@ export { packageVsix };
  * Starts code-server on `folder` with our extension and opens the workbench in chromium. The extension is
  * `vsix` installed into a fresh profile (see packageVsix()), or, without `vsix`, this checkout loaded as
  * a development extension (the window title then says "[Extension Development Host]").
- * @param {{ folder: string, vsix?: string, theme?: 'dark' | 'light', settings?: object,
+ * @param {{ folder: string, vsix?: string, theme?: 'dark' | 'light' | 'high-contrast', settings?: object,
  *           viewport?: { width: number, height: number }, env?: NodeJS.ProcessEnv, untrusted?: boolean }} options
  *        `env` reaches the extension host; `untrusted` opens the folder in Restricted Mode.
  * @returns {Promise<{ page: import('playwright-core').Page, origin: string, close(): Promise<void> }>}
