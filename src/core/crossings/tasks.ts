@@ -28,25 +28,25 @@ export interface InvokerCall {
 }
 
 export interface TaskInfo {
-  state: StateInfo;
-  node: ObjectNode;
-  resourceProp: PropertyNode | undefined;
-  resource: string | undefined;
+  readonly state: StateInfo;
+  readonly node: ObjectNode;
+  readonly resourceProp: PropertyNode | undefined;
+  readonly resource: string | undefined;
   /** Partition of the Resource ARN (aws, aws-cn, aws-us-gov, or whatever was written). */
-  partition: string | undefined;
-  integration: Integration;
+  readonly partition: string | undefined;
+  readonly integration: Integration;
   /** Integration service and action: `apigateway`/`invoke`, `aws-sdk` tasks: `s3`/`getObject`, lambda ARN: name. */
-  service: string | undefined;
-  action: string | undefined;
+  readonly service: string | undefined;
+  readonly action: string | undefined;
   /** `sync`, `sync:2`, `waitForTaskToken`, or '' for request-response. */
-  pattern: string;
+  readonly pattern: string;
   /** Region and account of a Lambda function ARN used as Resource. */
-  region: string | undefined;
-  account: string | undefined;
+  readonly region: string | undefined;
+  readonly account: string | undefined;
   /** `Parameters` (JSONPath) or `Arguments` (JSONata). */
-  paramsProp: PropertyNode | undefined;
-  params: ObjectNode | undefined;
-  credentialsProp: PropertyNode | undefined;
+  readonly paramsProp: PropertyNode | undefined;
+  readonly params: ObjectNode | undefined;
+  readonly credentialsProp: PropertyNode | undefined;
   invoker: InvokerCall | undefined;
 }
 
@@ -108,33 +108,16 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
   const paramsProp =
     state.queryLanguage === 'JSONata' ? (argumentsProp ?? parametersProp) : (parametersProp ?? argumentsProp);
   const params = paramsProp?.value.kind === 'object' ? paramsProp.value : undefined;
-  const info: TaskInfo = {
+  const info = new TaskRecord(
     state,
     node,
     resourceProp,
     resource,
-    partition: undefined,
-    integration: 'other',
-    service: undefined,
-    action: undefined,
-    pattern: '',
-    region: undefined,
-    account: undefined,
+    (resource === undefined ? undefined : parseResource(resource)) ?? NO_PARTS,
     paramsProp,
     params,
     credentialsProp,
-    invoker: undefined,
-  };
-  const parsed = resource === undefined ? undefined : parseResource(resource);
-  if (parsed) {
-    info.partition = parsed.partition;
-    info.integration = parsed.integration;
-    info.service = parsed.service;
-    info.action = parsed.action;
-    info.pattern = parsed.pattern;
-    info.region = parsed.region;
-    info.account = parsed.account;
-  }
+  );
   if (info.integration === 'lambda-function' && info.service && invokerNames.has(info.service) && paramsProp) {
     info.invoker = { form: 'function-arn', functionName: info.service, payloadProp: paramsProp, payload: params };
   } else if (info.integration === 'lambda-invoke' && params) {
@@ -152,10 +135,59 @@ export function classify(state: StateInfo, node: ObjectNode, invokerNames: Reado
   return info;
 }
 
-type ParsedResource = Pick<
-  TaskInfo,
-  'partition' | 'integration' | 'service' | 'action' | 'pattern' | 'region' | 'account'
->;
+/** The parts of a Resource ARN (built once per distinct Resource string). */
+type ParsedResource = {
+  -readonly [K in 'partition' | 'integration' | 'service' | 'action' | 'pattern' | 'region' | 'account']: TaskInfo[K];
+};
+/** The parts of a Resource that is not an ARN (or absent). */
+const NO_PARTS: Readonly<ParsedResource> = {
+  partition: undefined,
+  integration: 'other',
+  service: undefined,
+  action: undefined,
+  pattern: '',
+  region: undefined,
+  account: undefined,
+};
+
+/**
+ * A classified Task. The Resource's parts are the memoised split shared by every task with the same
+ * Resource (read through getters), so a task costs one small object.
+ */
+class TaskRecord implements TaskInfo {
+  invoker: InvokerCall | undefined = undefined;
+  constructor(
+    readonly state: StateInfo,
+    readonly node: ObjectNode,
+    readonly resourceProp: PropertyNode | undefined,
+    readonly resource: string | undefined,
+    private readonly parts: Readonly<ParsedResource>,
+    readonly paramsProp: PropertyNode | undefined,
+    readonly params: ObjectNode | undefined,
+    readonly credentialsProp: PropertyNode | undefined,
+  ) {}
+  get partition(): string | undefined {
+    return this.parts.partition;
+  }
+  get integration(): Integration {
+    return this.parts.integration;
+  }
+  get service(): string | undefined {
+    return this.parts.service;
+  }
+  get action(): string | undefined {
+    return this.parts.action;
+  }
+  get pattern(): string {
+    return this.parts.pattern;
+  }
+  get region(): string | undefined {
+    return this.parts.region;
+  }
+  get account(): string | undefined {
+    return this.parts.account;
+  }
+}
 /** Splits a Resource ARN; memoised, as a definition repeats a handful of resources thousands of times. */
 export const parseResource: (resource: string) => Readonly<ParsedResource> | undefined = memoize(splitResource);
 
