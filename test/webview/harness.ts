@@ -2,25 +2,15 @@
 // with a stub acquireVsCodeApi, and records what the page posts, logs, and any CSP violation.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, ViewModel } from '../../webview/protocol';
+import chromiumArgs from '../e2e/lib/chromium-args.json';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: chromiumArgs, // the e2e harness's flags (one list for both)
   });
 }
 
