@@ -191,10 +191,16 @@ export async function deployInvoker(
     } catch (e) {
       if (e instanceof DeployError) throw e;
       if (options.signal?.aborted) checkpoint();
-      const ctx = { action: PORT_ACTIONS[method], profile: options.profile, endpoint: options.endpoint };
-      throw new DeployError(explainAwsError(e, ctx), step, { ...existing });
+      throw portError(method, e);
     }
   };
+  /** An AWS error of a port call, explained for the user (which action, profile, endpoint). */
+  const portError = (method: keyof InvokerAwsPorts, e: unknown): DeployError =>
+    new DeployError(
+      explainAwsError(e, { action: PORT_ACTIONS[method], profile: options.profile, endpoint: options.endpoint }),
+      step,
+      { ...existing },
+    );
   /** Retries while Lambda cannot assume a role IAM has not propagated yet. */
   const withRoleRetry = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     const attempts = options.roleRetry?.attempts ?? 8;
@@ -223,8 +229,12 @@ export async function deployInvoker(
       }
     }
   };
-  const rawPort = <K extends keyof InvokerAwsPorts>(method: K) =>
-    ports[method] as (...a: unknown[]) => Promise<unknown>;
+  /** A port call whose "Lambda cannot assume the role" errors stay raw, for `withRoleRetry` to retry. */
+  const callAssumingRole = <K extends keyof InvokerAwsPorts>(method: K, ...args: Parameters<InvokerAwsPorts[K]>) =>
+    (ports[method] as (...a: unknown[]) => Promise<unknown>)(...args).catch((e: unknown) => {
+      if (isRoleNotAssumable(e)) throw e;
+      return Promise.reject(portError(method, e));
+    });
 
   checkpoint('identity');
   progress('identity', 'Checking credentials (sts:GetCallerIdentity)');
@@ -327,20 +337,7 @@ export async function deployInvoker(
     changes.push(`create function ${functionName} (${settings.runtime}, ${spec.zip.length} bytes)`);
     if (!dryRun) {
       const created = await withRoleRetry('CreateFunction', () =>
-        rawPort('createFunction')({ ...settings, name: functionName, zip: spec.zip, tags }).catch((e: unknown) => {
-          if (isRoleNotAssumable(e)) throw e;
-          return Promise.reject(
-            new DeployError(
-              explainAwsError(e, {
-                action: PORT_ACTIONS.createFunction,
-                profile: options.profile,
-                endpoint: options.endpoint,
-              }),
-              step,
-              { ...existing },
-            ),
-          );
-        }),
+        callAssumingRole('createFunction', { ...settings, name: functionName, zip: spec.zip, tags }),
       );
       functionArn = (created as FunctionState).arn || functionArn;
       existing.functionArn = functionArn;
@@ -376,20 +373,7 @@ export async function deployInvoker(
       if (!dryRun) {
         await call('waitUntilUpdated', functionName, { signal: options.signal });
         await withRoleRetry('UpdateFunctionConfiguration', () =>
-          rawPort('updateFunctionConfiguration')(functionName, settings).catch((e: unknown) => {
-            if (isRoleNotAssumable(e)) throw e;
-            return Promise.reject(
-              new DeployError(
-                explainAwsError(e, {
-                  action: PORT_ACTIONS.updateFunctionConfiguration,
-                  profile: options.profile,
-                  endpoint: options.endpoint,
-                }),
-                step,
-                { ...existing },
-              ),
-            );
-          }),
+          callAssumingRole('updateFunctionConfiguration', functionName, settings),
         );
         await call('waitUntilUpdated', functionName, { signal: options.signal });
       }
