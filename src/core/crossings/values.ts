@@ -1,6 +1,7 @@
 // Value helpers shared by the crossing rules: static vs dynamic fields (`Key.$` paths, JSONata `{% %}`),
 // ARN parsing with partitions, region codes, and the small did-you-mean distance used for names.
 import { memoize } from '../memo';
+import type { Arn } from '../iam/arn';
 import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode } from '../parse/ast';
 
 export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'] as const;
@@ -102,15 +103,10 @@ export function literalString(f: Field | undefined): string | undefined {
   return f.property.value.value as string;
 }
 
-export interface Arn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
-
-/** Splits `arn:partition:service:region:account:resource` (the resource may contain colons). */
+/**
+ * Splits `arn:partition:service:region:account:resource` (the resource may contain colons), without
+ * judging the parts: the crossing rules report what is wrong (iam/arn.ts parses strictly, for generation).
+ */
 export function parseArn(s: string): Arn | undefined {
   if (!s.startsWith('arn:')) return undefined;
   const parts = s.split(':');
