@@ -5,7 +5,17 @@ import { hasProp, type ObjectNode, prop } from '../parse/ast';
 import { atKey, finding, type RuleContext } from '../model/rule';
 import type { QueryLanguage, StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { ARRAY, OBJECT, STRING, checkEnum, checkExclusive, checkKind, checkNumber, checkUnknownFields } from './checks';
+import {
+  ARRAY,
+  OBJECT,
+  STRING,
+  checkEnum,
+  checkExclusive,
+  checkKind,
+  checkNumber,
+  checkUnknownFields,
+  jsonataAllowed,
+} from './checks';
 import { checkResource } from './resource';
 import {
   ITEM_BATCHER_FIELDS,
@@ -40,8 +50,8 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
     'Label',
   ])
     checkKind(ctx, prop(node, key), where, STRING);
-  checkKind(ctx, prop(node, 'Items'), where, ARRAY, { ql, jsonata: true });
-  checkKind(ctx, prop(node, 'ItemSelector'), where, OBJECT, { ql, jsonata: true });
+  checkKind(ctx, prop(node, 'Items'), where, ARRAY, jsonataAllowed(ql));
+  checkKind(ctx, prop(node, 'ItemSelector'), where, OBJECT, jsonataAllowed(ql));
 
   const reader = prop(node, 'ItemReader');
   if (checkKind(ctx, reader, where, OBJECT)) {
@@ -77,7 +87,7 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
     for (const g of NESTED_EXCLUSIVE) checkExclusive(ctx, b, g.fields, w);
     checkNumber(ctx, prop(b, 'MaxItemsPerBatch'), w, ql, { integer: true, above: 0 });
     checkNumber(ctx, prop(b, 'MaxInputBytesPerBatch'), w, ql, { integer: true, above: 0, max: 262_144 });
-    checkKind(ctx, prop(b, 'BatchInput'), w, OBJECT, { ql, jsonata: true });
+    checkKind(ctx, prop(b, 'BatchInput'), w, OBJECT, jsonataAllowed(ql));
   }
   const writer = prop(node, 'ResultWriter');
   if (checkKind(ctx, writer, where, OBJECT)) {
