@@ -70,19 +70,17 @@ export const ARRAY: readonly JsonKind[] = ['array'];
 export const BOOLEAN: readonly JsonKind[] = ['boolean'];
 
 export const NUMBER: readonly JsonKind[] = ['number'];
+const ONLY: Record<JsonKind, readonly JsonKind[]> = {
+  string: STRING,
+  object: OBJECT,
+  array: ARRAY,
+  boolean: BOOLEAN,
+  number: NUMBER,
+  null: ['null'],
+};
 /** The kind list with just this kind (shared lists, not a fresh array per call). */
 export function only(kind: JsonKind): readonly JsonKind[] {
-  return kind === 'string'
-    ? STRING
-    : kind === 'object'
-      ? OBJECT
-      : kind === 'array'
-        ? ARRAY
-        : kind === 'boolean'
-          ? BOOLEAN
-          : kind === 'number'
-            ? NUMBER
-            : [kind];
+  return ONLY[kind];
 }
 
 export interface KindOptions {

@@ -1,6 +1,7 @@
 // A linear recursive-descent checker for intrinsic functions (`States.Format('{}', $.a)`, nested calls):
 // known names, argument counts, literal argument types, Format placeholders, Hash algorithms.
 // Source: https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
+import { memoize } from '../memo';
 import { checkPath, type SyntaxProblem } from './jsonpath';
 import { didYouMean } from './util';
 
@@ -48,20 +49,11 @@ class Fail extends Error {
   }
 }
 
-/** Checks a whole `.$` value that starts with "States.". */
-/** Calls already found valid: a definition repeats the same few calls on many states. */
-const valid = new Set<string>();
-const VALID_MEMO_MAX = 5000;
-
-export function checkIntrinsic(s: string): SyntaxProblem | undefined {
-  if (valid.has(s)) return undefined;
-  const problem = parseIntrinsic(s);
-  if (!problem) {
-    if (valid.size >= VALID_MEMO_MAX) valid.clear();
-    valid.add(s);
-  }
-  return problem;
-}
+/**
+ * Checks a whole `.$` value that starts with "States.". Memoised per string: a definition repeats the
+ * same few calls on many states (the problem returned is shared, read-only).
+ */
+export const checkIntrinsic: (s: string) => Readonly<SyntaxProblem> | undefined = memoize(parseIntrinsic);
 
 function parseIntrinsic(s: string): SyntaxProblem | undefined {
   try {
