@@ -125,6 +125,11 @@ export function keyIndex(node: ObjectNode): Map<string, PropertyNode> {
   return index;
 }
 
+/** A key's bit in `ObjectNode.keyLengths` (the parser may fill the set while it reads the keys). */
+export function keyLengthBit(key: string): number {
+  return 1 << (key.length & 31);
+}
+
 /** The first property with this key. */
 function firstProperty(node: ObjectNode, key: string): PropertyNode | undefined {
   const props = node.properties;
@@ -132,10 +137,10 @@ function firstProperty(node: ObjectNode, key: string): PropertyNode | undefined 
   let lengths = node.keyLengths;
   if (lengths === -1) {
     lengths = 0;
-    for (let i = 0; i < props.length; i++) lengths |= 1 << (props[i]!.key.length & 31);
+    for (let i = 0; i < props.length; i++) lengths |= keyLengthBit(props[i]!.key);
     node.keyLengths = lengths;
   }
-  if ((lengths & (1 << (key.length & 31))) === 0) return undefined;
+  if ((lengths & keyLengthBit(key)) === 0) return undefined;
   for (let i = 0; i < props.length; i++) if (props[i]!.key === key) return props[i];
   return undefined;
 }

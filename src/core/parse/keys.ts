@@ -18,7 +18,7 @@ export function hashStep(h: number, c: number): number {
 }
 
 /** Longer strings are kept as they are (comparing them would cost more than it saves). */
-export const POOLED_MAX_LENGTH = 256;
+const POOLED_MAX_LENGTH = 256;
 const MAX_PROBES = 16;
 const MIN_SLOTS = 64;
 

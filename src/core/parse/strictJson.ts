@@ -10,6 +10,7 @@ import type { Finding } from '../findings';
 import {
   arrayNode,
   duplicateProperties,
+  keyLengthBit,
   objectNode,
   propertyNode,
   scalarNode,
@@ -88,7 +89,7 @@ export function parseStrictJson(text: string, maxDepth = Infinity): { root: AstN
       openKey[top] = s;
       openKeyOffset[top] = start;
       openKeyLength[top] = i - start;
-      openKeyLengths[top]! |= 1 << (s.length & 31);
+      openKeyLengths[top]! |= keyLengthBit(s);
       const previous = pool.restamp(openSerial[top]!);
       if (previous < 0 || previous >= openSerial[top]!) openMaybeDuplicate[top] = true;
       while ((c = text.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9) i++;

@@ -177,7 +177,6 @@ function reportExpression(
   );
 }
 
-/** A JSONPath payload template: `.$` keys take paths or intrinsics; names must stay unique without `.$`. */
 /**
  * The walk's stack, reused by every call (the walk does not recurse) with its own top index: templates
  * are walked for every state, and a fresh or emptied array would reallocate its storage each time.
@@ -185,6 +184,7 @@ function reportExpression(
  */
 const templateStack: (AstNode | undefined)[] = [];
 
+/** A JSONPath payload template: `.$` keys take paths or intrinsics; names must stay unique without `.$`. */
 function walkTemplate(ctx: RuleContext, root: AstNode | undefined): void {
   if (!root) return;
   const stack = templateStack;
