@@ -7,9 +7,8 @@ import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
 import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields, only, type UnknownFieldOptions } from './checks';
 import { CHOICE_RULE_FIELDS, COMPARISONS } from './stateFields';
-import { type Label, describe, label, LazyLabel } from './util';
+import { type Label, describe, label, LazyLabel, RFC3339_TIMESTAMP } from './util';
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const JSONATA_RULE_FIELDS = new Set(['Condition', 'Next', 'Comment', 'Assign', 'Output']);
 const TOP_ONLY = new Set(['Next', 'Assign', 'Output']);
 const SKIP_TOP = new Set(['End']);
@@ -181,7 +180,7 @@ function checkRule(
     if (kind === undefined) continue;
     const expected = kind === 'path' || kind === 'timestamp' ? 'string' : kind;
     if (!checkKind(ctx, p, rw, only(expected))) continue;
-    if (kind === 'timestamp' && p.value.kind === 'string' && !TIMESTAMP.test(p.value.value as string))
+    if (kind === 'timestamp' && p.value.kind === 'string' && !RFC3339_TIMESTAMP.test(p.value.value as string))
       ctx.report(
         finding(
           C.valueRange,

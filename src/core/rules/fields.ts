@@ -34,11 +34,10 @@ import {
   STATE_TYPES,
   type StateType,
 } from './stateFields';
-import { type Label, describe, didYouMean, label, q, replaceFix, LazyLabel } from './util';
+import { type Label, describe, didYouMean, label, q, replaceFix, LazyLabel, RFC3339_TIMESTAMP } from './util';
 
 const MAX_SECONDS = 99_999_999;
 const FLOW_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const END_NEXT = new Set(['End', 'Next']);
 const SKIP_QUERY_LANGUAGE = new Set(['QueryLanguage']);
 // Shared argument objects and lists: these checks run for every state, so nothing is allocated per call.
@@ -321,7 +320,7 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
   const ts = prop(node, 'Timestamp');
   if (checkKind(ctx, ts, where, STRING, jsonataAllowed(ql)) && ts!.value.kind === 'string') {
     const s = ts!.value.value as string;
-    if (!(ql === 'JSONata' && s.startsWith('{%')) && !TIMESTAMP.test(s))
+    if (!(ql === 'JSONata' && s.startsWith('{%')) && !RFC3339_TIMESTAMP.test(s))
       ctx.report(
         finding(
           C.valueRange,

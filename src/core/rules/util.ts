@@ -52,6 +52,9 @@ export function suggestion(word: string, candidates: Iterable<string>): string {
   return s ? ` Did you mean "${s}"?` : '';
 }
 
+/** An RFC 3339 timestamp as Step Functions takes it (Wait "Timestamp", Choice timestamp comparisons). */
+export const RFC3339_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** A `{% ... %}` string: evaluated as JSONata in JSONata states. */
 export function isJsonataString(node: AstNode | undefined): boolean {
   if (node?.kind !== 'string') return false;
