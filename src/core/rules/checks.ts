@@ -6,6 +6,9 @@ import type { QueryLanguage } from '../model/model';
 import { DocumentCodes as C } from './codes';
 import { type Label, describe, didYouMean, isJsonataString, label, q, replaceFix } from './util';
 
+/** The largest number of seconds Step Functions takes in TimeoutSeconds, Seconds, IntervalSeconds... */
+export const MAX_SECONDS = 99_999_999;
+
 export interface NumberSpec {
   integer?: boolean;
   min?: number;

@@ -6,10 +6,9 @@ import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
 import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields, only, type UnknownFieldOptions } from './checks';
-import { CHOICE_RULE_FIELDS, COMPARISONS } from './stateFields';
+import { CHOICE_RULE_FIELDS, COMPARISONS, JSONATA_CHOICE_RULE_FIELDS } from './stateFields';
 import { type Label, describe, label, LazyLabel, RFC3339_TIMESTAMP } from './util';
 
-const JSONATA_RULE_FIELDS = new Set(['Condition', 'Next', 'Comment', 'Assign', 'Output']);
 const TOP_ONLY = new Set(['Next', 'Assign', 'Output']);
 const SKIP_TOP = new Set(['End']);
 const SKIP_NESTED = new Set(['End', ...TOP_ONLY]);
@@ -124,7 +123,7 @@ function checkRule(
   checkKind(ctx, next, rw, STRING);
   if (jsonata) {
     // JSONPath operators here are ASL301 (query-language rule); only unknown names are reported.
-    checkUnknownFields(ctx, rule, JSONATA_RULE_FIELDS, rw, SKIP_JSONATA_OPTIONS);
+    checkUnknownFields(ctx, rule, JSONATA_CHOICE_RULE_FIELDS, rw, SKIP_JSONATA_OPTIONS);
     if (top && !hasProp(rule, 'Condition'))
       ctx.report(
         finding(

@@ -16,6 +16,7 @@ import {
   checkKind,
   checkNumber,
   checkUnknownFields,
+  MAX_SECONDS,
   jsonataAllowed,
   type NumberSpec,
   type UnknownFieldOptions,
@@ -36,7 +37,6 @@ import {
 } from './stateFields';
 import { type Label, describe, didYouMean, label, q, replaceFix, LazyLabel, RFC3339_TIMESTAMP } from './util';
 
-const MAX_SECONDS = 99_999_999;
 const FLOW_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 const END_NEXT = new Set(['End', 'Next']);
 const SKIP_QUERY_LANGUAGE = new Set(['QueryLanguage']);

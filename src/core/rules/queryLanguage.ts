@@ -7,10 +7,15 @@ import { prop, type AstNode, type ObjectNode, type PropertyNode } from '../parse
 import { atKey, atValue, finding, type Rule, type RuleContext } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { DocumentCodes as C } from './codes';
-import { CHOICE_RULE_FIELDS, JSONATA_ONLY, JSONPATH_ONLY, STATE_FIELDS, type StateType } from './stateFields';
+import {
+  CHOICE_RULE_FIELDS,
+  JSONATA_CHOICE_RULE_FIELDS,
+  JSONATA_ONLY,
+  JSONPATH_ONLY,
+  STATE_FIELDS,
+  type StateType,
+} from './stateFields';
 import { q } from './util';
-
-const JSONATA_CHOICE_FIELDS = new Set(['Condition', 'Next', 'Comment', 'Assign', 'Output']);
 
 export const queryLanguageRule: Rule = {
   id: 'query-language',
@@ -91,7 +96,7 @@ function checkJsonataState(ctx: RuleContext, state: StateInfo, node: ObjectNode)
     for (const rule of items(prop(node, 'Choices')?.value)) {
       if (rule.kind !== 'object') continue;
       for (const p of rule.properties)
-        if (CHOICE_RULE_FIELDS.has(p.key) && !JSONATA_CHOICE_FIELDS.has(p.key)) report(p, ' in a Choice rule');
+        if (CHOICE_RULE_FIELDS.has(p.key) && !JSONATA_CHOICE_RULE_FIELDS.has(p.key)) report(p, ' in a Choice rule');
     }
   }
 }

@@ -15,13 +15,13 @@ import {
   checkKind,
   checkNumber,
   checkUnknownFields,
+  MAX_SECONDS,
   type NumberSpec,
 } from './checks';
 import { CATCHER_FIELDS, PREDEFINED_ERRORS, RETRIER_FIELDS, type StateType } from './stateFields';
 import { type Label, describe, label, q, suggestion } from './util';
 
 const WITH_ERROR_HANDLING = new Set<StateType>(['Task', 'Parallel', 'Map']);
-const MAX_SECONDS = 99_999_999;
 
 const MAX_DELAY_SECONDS = 31_622_400;
 // Shared argument objects: retriers are checked for every state, so nothing is allocated per call.

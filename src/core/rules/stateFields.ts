@@ -125,6 +125,14 @@ export const CHOICE_RULE_FIELDS = new Set([
   'Output',
   ...COMPARISONS.keys(),
 ]);
+/** The fields of a Choice rule in a JSONata state. */
+export const JSONATA_CHOICE_RULE_FIELDS: ReadonlySet<string> = new Set([
+  'Condition',
+  'Next',
+  'Comment',
+  'Assign',
+  'Output',
+]);
 
 /** Fields evaluated with JSONPath only; the JSONata replacement for the message. */
 export const JSONPATH_ONLY: ReadonlyMap<string, string> = new Map([
