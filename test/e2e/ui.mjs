@@ -122,6 +122,22 @@ export async function describeFailure(page, outDir, error) {
 }
 
 /**
+ * Opens the workbench (`options` as for openWorkbench), runs `steps(page)` and returns its result; when a
+ * step fails, adds what the workbench showed (describeFailure) to the error. Always closes the workbench.
+ */
+export async function inWorkbench(options, outDir, steps) {
+  const workbench = await openWorkbench(options);
+  try {
+    return await steps(workbench.page);
+  } catch (error) {
+    await describeFailure(workbench.page, outDir, error);
+    throw error;
+  } finally {
+    await workbench.close();
+  }
+}
+
+/**
  * Packages the extension once and runs every scene of test/e2e/ui/ (a failing scene does not stop the
  * others). Returns every PNG written to `outDir` and, as `docs`, those the scenes name in their optional
  * `export const docsImages = ['file.png', ...]` (all of a scene's PNGs when it names none).

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { note } from '../lib/log.mjs';
 import { repoRoot } from '../lib/paths.mjs';
-import { describeFailure, openWorkbench, problemsRows, quickOpen, runCommand, screenshot } from '../ui.mjs';
+import { inWorkbench, problemsRows, quickOpen, runCommand, screenshot } from '../ui.mjs';
 
 const say = (message) => note('ui/editor', message);
 
@@ -84,11 +84,9 @@ async function showOurCommands(page, { category, title }) {
 export default async function editorScene({ folder, outDir, vsix }) {
   const { file, code } = pickShowcase(folder);
   say(`showing ${file} (expects ${code})`);
-  const workbench = await openWorkbench({ folder, vsix });
-  const { page } = workbench;
-  const shots = [];
-  const shoot = async (name) => shots.push(await screenshot(page, outDir, name));
-  try {
+  return inWorkbench({ folder, vsix }, outDir, async (page) => {
+    const shots = [];
+    const shoot = async (name) => shots.push(await screenshot(page, outDir, name));
     await quickOpen(page, file);
     const rows = await problemsRows(page, code);
     say(`Problems panel: ${rows.length} row(s), e.g. ${JSON.stringify(rows.find((r) => r.includes(code)))}`);
@@ -114,10 +112,5 @@ export default async function editorScene({ folder, outDir, vsix }) {
     say(`command ran: ${(await toast.innerText()).split('\n')[0]}`);
     await shoot('command-result.png');
     return shots;
-  } catch (error) {
-    await describeFailure(page, outDir, error);
-    throw error;
-  } finally {
-    await workbench.close();
-  }
+  });
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { note } from '../lib/log.mjs';
-import { describeFailure, openWorkbench, quickOpen, runCommand, screenshot } from '../ui.mjs';
+import { inWorkbench, quickOpen, runCommand, screenshot } from '../ui.mjs';
 
 const say = (message) => note('ui/iam', message);
 
@@ -25,10 +25,8 @@ async function typeIntoInputBox(page, title, text) {
 export default async function iamScene({ folder, outDir, vsix }) {
   const definitionPath = path.join(folder, DEFINITION);
   const before = fs.readFileSync(definitionPath, 'utf8');
-  const workbench = await openWorkbench({ folder, vsix });
-  const { page } = workbench;
-  const shots = [];
-  try {
+  return inWorkbench({ folder, vsix }, outDir, async (page) => {
+    const shots = [];
     await quickOpen(page, DEFINITION);
     // The IAM commands are offered once the definition is analysed (its CodeLenses show).
     await page.locator('.monaco-editor .codelens-decoration', { hasText: 'IAM:' }).first().waitFor({ timeout: 30_000 });
@@ -65,10 +63,5 @@ export default async function iamScene({ folder, outDir, vsix }) {
 
     if (fs.readFileSync(definitionPath, 'utf8') !== before) throw new Error(`${DEFINITION} was modified`);
     return shots;
-  } catch (error) {
-    await describeFailure(page, outDir, error);
-    throw error;
-  } finally {
-    await workbench.close();
-  }
+  });
 }

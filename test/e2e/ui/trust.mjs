@@ -3,7 +3,7 @@
 // AWS ("Validate with Step Functions") is refused with a message that says why, before any request.
 // Screenshot: untrusted.
 import { note } from '../lib/log.mjs';
-import { describeFailure, openWorkbench, problemsRows, quickOpen, runCommand, screenshot } from '../ui.mjs';
+import { inWorkbench, problemsRows, quickOpen, runCommand, screenshot } from '../ui.mjs';
 
 const say = (message) => note('ui/trust', message);
 
@@ -14,9 +14,7 @@ const CATEGORY = 'Step Functions Crossings';
 
 export default async function trustScene({ folder, outDir, vsix }) {
   // A region in the environment: the remote command goes straight to its trust check, no profile picker.
-  const workbench = await openWorkbench({ folder, vsix, untrusted: true, env: { AWS_REGION: 'us-east-1' } });
-  const { page } = workbench;
-  try {
+  return inWorkbench({ folder, vsix, untrusted: true, env: { AWS_REGION: 'us-east-1' } }, outDir, async (page) => {
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
     await quickOpen(page, DEFINITION);
     const rows = await problemsRows(page, 'ASL');
@@ -40,10 +38,5 @@ export default async function trustScene({ folder, outDir, vsix }) {
     await toast.waitFor({ timeout: 30_000 });
     say(`refused: ${(await toast.innerText()).split('\n')[0]}`);
     return [await screenshot(page, outDir, 'untrusted.png')];
-  } catch (error) {
-    await describeFailure(page, outDir, error);
-    throw error;
-  } finally {
-    await workbench.close();
-  }
+  });
 }
