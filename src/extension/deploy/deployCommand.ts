@@ -6,6 +6,7 @@ import { pickProfile, pickRegion, suggestedRegion } from '../awsPickers';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
+import { toWorkspaceEdit } from '../crossings/codeActions';
 import { readValidationSettings } from '../settings';
 
 /** Arguments that skip the pickers (tests, keybindings). */
@@ -221,14 +222,7 @@ export async function deployInvokerCommand(
         'The definition changed during the deployment: the ARN was not written. Run the command again or copy the ARN.',
       );
     } else {
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of edits)
-        edit.replace(
-          doc.uri,
-          new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)),
-          e.newText,
-        );
-      wroteArn = await vscode.workspace.applyEdit(edit);
+      wroteArn = await vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
       if (wroteArn)
         log.info(`Wrote the ARN into ${edits.length} invoker task(s) of ${vscode.workspace.asRelativePath(doc.uri)}`);
     }
