@@ -9,6 +9,7 @@ import type { AnyRule, RuleContext } from './model/rule';
 import { documentRules } from './rules';
 import { crossingRules } from './crossings';
 import { DEFAULT_INVOKER_FUNCTION_NAME } from './invokerName';
+import type { SubstitutionContext } from './model/substitutions';
 
 export interface AnalyzeOptions {
   languageId?: LanguageId;
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   invokerNames?: string[];
   /** Texts longer than this are not analysed. */
   maxSize?: number;
+  /** What the definition's source (a template) knows about its `${...}` placeholders. */
+  substitutions?: SubstitutionContext;
 }
 
 export interface Analysis {
@@ -58,6 +61,7 @@ export function analyzeParsed(parsed: ParsedDocument, options: AnalyzeOptions = 
       options: {
         languageId: parsed.languageId,
         invokerNames: options.invokerNames?.length ? options.invokerNames : [DEFAULT_INVOKER_FUNCTION_NAME],
+        substitutions: options.substitutions,
       },
       report: (f) => findings.push(f),
     };

@@ -4,11 +4,14 @@ import type { Finding, Fix, Severity } from '../findings';
 import { pointerOf, type AstNode, type PropertyNode } from '../parse/ast';
 import type { LanguageId } from '../parse';
 import type { AslModel, StateInfo } from './model';
+import type { SubstitutionContext } from './substitutions';
 
 export interface RuleOptions {
   languageId: LanguageId;
   /** Function names that mark a Lambda task as an invoker call (default: sfn-crossings-invoker). */
   invokerNames: string[];
+  /** What the definition's source (a template) knows about its `${...}` placeholders; none for a bare file. */
+  substitutions?: SubstitutionContext;
 }
 
 export interface RuleContext {
