@@ -1,14 +1,16 @@
-// Opens the built Crossings page in Debian's headless Chromium (playwright-core, no browser download)
-// with a stub acquireVsCodeApi, and records what the page posts, logs, and any CSP violation.
+// Opens the built Crossings page in Debian's headless Chromium (playwright-core, no browser download; found or
+// installed by test/lib/browser.mjs, the helper the e2e harness shares) with a stub acquireVsCodeApi, and
+// records what the page posts, logs, and any CSP violation.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, ViewModel } from '../../webview/protocol';
 import chromiumArgs from '../e2e/lib/chromium-args.json';
+import { ensureChromium } from '../lib/browser.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium',
+    executablePath: ensureChromium(), // $SFN_E2E_CHROMIUM, else /usr/bin/chromium (apt-get installs it when missing)
     headless: true,
     args: chromiumArgs, // the e2e harness's flags (one list for both)
   });

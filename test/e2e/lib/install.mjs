@@ -1,11 +1,13 @@
 // Installs what the real-editor tests need on a fresh Debian machine, each part only when missing:
-// Debian packages (chromium, ripgrep, libkrb5-dev for code-server's kerberos module, a compiler) and
-// code-server from npm into the ignored cache. No GitHub or VS Code CDN access is needed.
+// Debian packages (ripgrep, libkrb5-dev for code-server's kerberos module, a compiler), the headless
+// browser (through test/lib/browser.mjs, the helper the webview tests share) and code-server from npm into
+// the ignored cache. No GitHub or VS Code CDN access is needed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { codeServerBin, codeServerDir, codeServerVersion, ripgrepPackageVersion } from './paths.mjs';
 import { removeOnExit } from './cleanup.mjs';
+import { aptGetInstall, ensureChromium } from '../../lib/browser.mjs';
 import { note } from './log.mjs';
 
 /** Debian package -> why the harness needs it. */
@@ -14,7 +16,6 @@ const debianPackages = {
   python3: 'node-gyp',
   'libkrb5-dev': "headers for code-server's kerberos module",
   ripgrep: "code-server's search, seeded instead of a GitHub download",
-  chromium: 'headless browser that opens the workbench',
 };
 
 function run(command, args, options = {}) {
@@ -27,21 +28,10 @@ const installed = (pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).s
 
 export function ensureDebianPackages() {
   const missing = Object.keys(debianPackages).filter((pkg) => !installed(pkg));
-  if (missing.length === 0) return note('install', 'Debian packages present');
-  const asRoot = process.getuid?.() === 0;
-  const sudo = asRoot ? [] : ['sudo', '-n'];
-  note('install', `apt-get install ${missing.join(' ')}${asRoot ? '' : ' (through sudo -n)'}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (...args) =>
-    sudo.length ? run(sudo[0], [...sudo.slice(1), 'apt-get', ...args], { env }) : run('apt-get', args, { env });
-  try {
-    apt('update');
-    apt('install', '-y', ...missing);
-  } catch (e) {
-    throw new Error(
-      `could not install ${missing.join(', ')} (${e.message}); as root run: apt-get install ${missing.join(' ')}`,
-    );
-  }
+  if (missing.length === 0) note('install', 'Debian packages present');
+  else aptGetInstall(missing, { log: (line) => note('install', line) });
+  // The headless browser that opens the workbench: Debian's chromium unless SFN_E2E_CHROMIUM names one.
+  note('install', `chromium: ${ensureChromium({ log: (line) => note('install', line) })}`);
 }
 
 function codeServerComplete() {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeOnExit } from './cleanup.mjs';
+import { chromiumPath } from '../../lib/browser.mjs';
 
 export const e2eDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const repoRoot = path.resolve(e2eDir, '..', '..');
@@ -29,6 +30,7 @@ export const codeServerDir = process.env.SFN_E2E_CODE_SERVER_DIR
   : path.join(cacheDir, 'code-server');
 export const codeServerBin =
   process.env.SFN_E2E_CODE_SERVER || path.join(codeServerDir, 'node_modules', '.bin', 'code-server');
-export const chromiumBin = process.env.SFN_E2E_CHROMIUM || '/usr/bin/chromium';
+/** The browser both harnesses drive (one answer: test/lib/browser.mjs). */
+export const chromiumBin = chromiumPath();
 /** The stand-in for the VS Code executable that runTests() spawns. */
 export const launcherPath = path.join(e2eDir, 'launcher.mjs');

@@ -1,24 +1,23 @@
-// The document rules never throw: structural mutations of real definitions (any JSON value put at any
-// node, keys renamed, nodes deleted) always come back as findings, never as an internal error (ASL000).
+// The document rules never throw: structural mutations of valid definitions (the project's examples and
+// generated ones, see test/support/seeds; any JSON value put at any node, keys renamed, nodes deleted) always
+// come back as findings, never as an internal error (ASL000).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import { lint } from '../../../src/core/lint';
+import { exampleSeeds, generatedJsonSeeds, GENERATED_COUNT } from '../../support/seeds';
 
-const corpusDir = path.resolve(__dirname, '../../../../shared/corpus/asl-validator');
-const examplesDir = path.resolve(__dirname, '../../../examples');
-const seeds: unknown[] = [];
-for (const dir of [corpusDir, examplesDir])
-  if (fs.existsSync(dir))
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-      try {
-        seeds.push(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
-      } catch {
-        // not JSON (comments...): skip
-      }
-    }
+// Seeds from inside the repository: every example (JSON and YAML) and the generated definitions.
+const examples = exampleSeeds();
+const generated = generatedJsonSeeds();
+const seeds: unknown[] = generated.map((s) => JSON.parse(s.text) as unknown);
+for (const s of examples)
+  try {
+    seeds.push(s.languageId === 'asl' ? JSON.parse(s.text) : parseYaml(s.text));
+  } catch {
+    // an example that is not plain JSON/YAML on purpose (comments, a syntax mistake): skip
+  }
 
 type Json = unknown;
 /** All container nodes of a value with their paths. */
@@ -57,8 +56,17 @@ const interesting = fc.oneof(
   fc.constantFrom(null, true, -1, 0, 1e308, 1.5, [], {}, [[]], [{}]),
 );
 
+void test('the generated seeds are valid definitions: no error on any of them', () => {
+  assert.equal(generated.length, GENERATED_COUNT);
+  const wrong = generated
+    .map((s) => ({ name: s.name, errors: lint(s.text).filter((f) => f.severity === 'error') }))
+    .filter((r) => r.errors.length)
+    .map((r) => `${r.name}: ${r.errors.map((f) => `${f.code} ${f.path} ${f.message}`).join('; ')}`);
+  assert.deepEqual(wrong, [], 'a generated seed is invalid (a generator bug, or a rule that flags valid ASL)');
+});
+
 void test('document rules never throw on 3,000 structurally mutated definitions', () => {
-  assert.ok(seeds.length > 50, 'corpus seeds are needed');
+  assert.ok(seeds.length > 100, `seeds are needed (got ${seeds.length})`);
   fc.assert(
     fc.property(
       fc.integer({ min: 0, max: seeds.length - 1 }),
