@@ -279,8 +279,19 @@ export const DOCUMENTED_SFN_NAMES: readonly string[] = [
 /** Listed in the guide as deprecated integrations. */
 export const DEPRECATED_SFN_NAMES: readonly string[] = ['mobile', 'macie'];
 
-/** Listed in the guide's table but absent from the final SDK v2 models (the services were retired). */
-export const RETIRED_SFN_NAMES: readonly string[] = ['alexaforbusiness', 'codestar', 'honeycode', 'macie', 'mobile'];
+/**
+ * Listed in the guide's table but absent from the current API models (aws/api-models-aws): the services were retired
+ * (Elastic Inference in April 2024, IoT 1-Click in December 2024; the others before the SDK v2 models were frozen).
+ */
+export const RETIRED_SFN_NAMES: readonly string[] = [
+  'alexaforbusiness',
+  'codestar',
+  'elasticinference',
+  'honeycode',
+  'iot1clickprojects',
+  'macie',
+  'mobile',
+];
 
 /**
  * Exceptions to the rule, keyed by serviceId. Empty: every documented name follows the rule. Add an entry

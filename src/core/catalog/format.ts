@@ -58,6 +58,7 @@ export const TYPE_CODES = {
   structure: 'S',
   list: 'l',
   map: 'm',
+  document: 'D',
 } as const;
 
 export type MemberType = keyof typeof TYPE_CODES;
@@ -68,8 +69,10 @@ export const TYPE_BY_CODE: Record<string, MemberType> = Object.fromEntries(
 
 export interface CatalogFile {
   format: typeof CATALOG_FORMAT;
-  /** Where the data came from, e.g. `aws-sdk@2.1693.0 apis/*.min.json`. */
+  /** Where the data came from, in words (the models' repository, commit and date; any fallback). */
   source: string;
+  /** The API models' repository, commit and commit date (ISO 8601), when they came from git. */
+  models?: { repository: string; commit: string; date: string };
   services: ServiceRow[];
 }
 
@@ -78,6 +81,7 @@ export interface CatalogFile {
  * The generator writes exactly this; the drift test compares against it byte for byte.
  */
 export function serializeCatalog(file: CatalogFile): string {
-  const head = `{"format":${JSON.stringify(file.format)},"source":${JSON.stringify(file.source)},"services":[\n`;
+  const models = file.models ? `"models":${JSON.stringify(file.models)},` : '';
+  const head = `{"format":${JSON.stringify(file.format)},"source":${JSON.stringify(file.source)},${models}"services":[\n`;
   return head + file.services.map((row) => JSON.stringify(row)).join(',\n') + '\n]}\n';
 }

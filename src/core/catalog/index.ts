@@ -4,7 +4,8 @@
 import { editDistance, suggestionLimit } from './distance';
 import { IAM_ACTION_EXCEPTIONS, IAM_HTTP_VERB_SERVICES } from './iam-exceptions';
 import { catalogFile, catalogStatus } from './load';
-import { pascalCase, serviceFromRow } from './model';
+import { serviceFromRow } from './model';
+import { sfnMemberName } from './javaNames';
 import type { CatalogOperation, CatalogService } from './model';
 
 export { camelCase, pascalCase } from './model';
@@ -224,12 +225,11 @@ export function iamActionFor(service: string | CatalogService, operation: string
 }
 
 /**
- * Step Functions writes parameters of camelCase APIs in PascalCase (AWS SDK integrations guide: "parameter names
- * will be Pascal case"): the name an `aws-sdk:` task uses for a model member.
+ * The name an `aws-sdk:` task uses for a model member: the AWS SDK for Java v2 property name, PascalCase
+ * (`DBInstanceIdentifier` -> `DbInstanceIdentifier`, `Equals` -> `EqualsValue`, `agentId` -> `AgentId`).
+ * See javaNames.ts for the rule and its source.
  */
-export function sfnParameterName(member: string): string {
-  return pascalCase(member);
-}
+export const sfnParameterName = sfnMemberName;
 
 /** Whether the catalog loaded (false if catalog.json is missing or unreadable; see `catalogStatus().error`). */
 export function catalogAvailable(): boolean {

@@ -2,12 +2,17 @@
 // Operations are parsed per service on first access, so a lookup of `s3` never parses EC2's 700 operations.
 import { ServiceFlag, TYPE_BY_CODE } from './format';
 import type { MemberType, ServiceRow } from './format';
+import { JAVA_REQUEST_CUSTOMIZATIONS } from './javaCustomizations';
+import type { JavaRequestCustomization } from './javaCustomizations';
+import { sfnMemberName } from './javaNames';
 
 export type { MemberType } from './format';
 
 export interface CatalogMember {
-  /** The API's own member name, as the SDK and the invoker's `parameters` spell it (`Bucket`, `agentId`). */
+  /** The API's own member name, as the SDK for JavaScript v3 and the invoker's `parameters` spell it (`agentId`). */
   name: string;
+  /** The name in an `aws-sdk:` task's Parameters: the SDK for Java v2 property (`AgentId`, `DbInstanceIdentifier`). */
+  sfnName: string;
   type: MemberType;
   required: boolean;
 }
@@ -27,6 +32,8 @@ export interface CatalogOperation {
   sfnUnsupported: boolean;
   /** HTTP method; only recorded for services whose IAM actions are HTTP verbs (API Gateway management). */
   httpMethod?: string;
+  /** What the SDK for Java v2 request class (aws-sdk tasks) adds to the model's members, when anything. */
+  javaRequest?: JavaRequestCustomization;
 }
 
 export interface CatalogService {
@@ -70,7 +77,7 @@ export function parseOperation(line: string): CatalogOperation {
     const colon = token.lastIndexOf(':');
     const name = token.slice(isRequired ? 1 : 0, colon);
     const type = TYPE_BY_CODE[token.slice(colon + 1)] ?? 'string';
-    members.push({ name, type, required: isRequired });
+    members.push({ name, sfnName: sfnMemberName(name), type, required: isRequired });
     if (isRequired) required.push(name);
   }
   const name = head[1]!;
@@ -100,7 +107,15 @@ export function serviceFromRow(row: ServiceRow): CatalogService {
     endpointPrefix,
     sfnDocumented: (flags & ServiceFlag.SfnDocumented) !== 0,
     get operations(): readonly CatalogOperation[] {
-      operations ??= lines.map(parseOperation);
+      if (!operations) {
+        const java = JAVA_REQUEST_CUSTOMIZATIONS[v3];
+        operations = lines.map((line) => {
+          const op = parseOperation(line);
+          const custom = java?.[op.name];
+          if (custom) op.javaRequest = custom;
+          return op;
+        });
+      }
       return operations;
     },
   };

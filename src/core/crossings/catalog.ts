@@ -5,9 +5,9 @@ import {
   findOperation,
   iamActionFor,
   matchServices,
-  sfnParameterName,
   suggestOperation,
   suggestService,
+  type CatalogMember,
   type CatalogOperation,
   type CatalogService,
 } from '../catalog';
@@ -73,12 +73,18 @@ export interface MemberNames {
   required: readonly string[];
 }
 
-/** Member names as written in the payload: the model's own (invoker) or PascalCase (aws-sdk tasks). Memoised. */
+/**
+ * Member names as written in the call: the model's own, as the SDK for JavaScript v3 spells them (invoker payloads),
+ * or the SDK for Java v2 property names (aws-sdk tasks: `DbInstanceIdentifier`, `EqualsValue`). Memoised.
+ */
 export function memberNames(op: CatalogOperation, scheme: Scheme): MemberNames {
   let hit = memberMemo[scheme].get(op);
   if (!hit) {
-    const conv = scheme === 'sfn' ? sfnParameterName : (n: string) => n;
-    hit = { all: new Set(op.members.map((m) => conv(m.name))), required: op.required.map(conv) };
+    const name = scheme === 'sfn' ? (m: CatalogMember) => m.sfnName : (m: CatalogMember) => m.name;
+    // The Java v2 request class may add names and alternatives (S3 copies, RDS SourceRegion): aws-sdk tasks only.
+    const java = scheme === 'sfn' ? op.javaRequest : undefined;
+    const required = op.members.filter((m) => m.required && !java?.satisfiedOtherwise?.includes(m.name));
+    hit = { all: new Set([...op.members.map(name), ...(java?.extra ?? [])]), required: required.map(name) };
     memberMemo[scheme].set(op, hit);
   }
   return hit;

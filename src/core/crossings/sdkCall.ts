@@ -30,7 +30,7 @@ export function checkMembers(
       kit.report(
         unknownCode,
         unknownSeverity,
-        `${service}:${op.action} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? ' Member names are case-sensitive and spelled as in the API model.' : ''}`,
+        `${service}:${op.action} has no input member "${f.name}"${near ? `: did you mean "${near}"?` : '.'}${casing ? casingHint(scheme) : ''}`,
         { offset: p.keyOffset, length: p.keyLength, path: pointerOf(p) },
         newKey && !hasProp(input, newKey)
           ? fix(`Rename to "${newKey}"`, [kit.edit.renameKey(p, newKey)], true)
@@ -45,6 +45,13 @@ export function checkMembers(
     (missing ??= []).push(r);
   }
   return missing;
+}
+
+/** Why a near-miss in letter case matters: each caller reads member names in its own SDK's spelling. */
+function casingHint(scheme: Scheme): string {
+  return scheme === 'sfn'
+    ? ' Member names are case-sensitive and spelled as in the AWS SDK for Java v2 (PascalCase, e.g. "DbInstanceIdentifier").'
+    : ' Member names are case-sensitive and spelled as in the API model (the AWS SDK for JavaScript v3).';
 }
 
 /** The message of a missing-required-members finding. */

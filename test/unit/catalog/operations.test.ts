@@ -82,8 +82,10 @@ void test('newest model version per service, deprecated and Step Functions-unsup
   assert.equal(findService('dynamodb')?.apiVersion, '2012-08-10');
   assert.equal(findService('lambda')?.apiVersion, '2015-03-31');
   assert.equal(findService('cloudfront')?.apiVersion, '2020-05-31');
-  assert.equal(findOperation('s3', 'GetBucketLifecycle')?.deprecated, true);
+  assert.equal(findOperation('lambda', 'InvokeAsync')?.deprecated, true);
   assert.equal(findOperation('s3', 'GetObject')?.deprecated, false);
+  // Retired from the current models (S3 replaced it with GetBucketLifecycleConfiguration).
+  assert.equal(findOperation('s3', 'GetBucketLifecycle'), undefined);
   assert.equal(findOperation('s3', 'selectObjectContent')?.sfnUnsupported, true);
   assert.equal(findOperation('lambda', 'invokeAsync')?.sfnUnsupported, true);
   assert.equal(findOperation('lambda', 'invoke')?.sfnUnsupported, false);

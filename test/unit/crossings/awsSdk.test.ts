@@ -118,3 +118,112 @@ void test('XC507: operations AWS documents as unsupported', async () => {
   const f = only(lint(sdk(`arn:aws:states:::aws-sdk:${svc.sfn}:${op.action}`, params)).findings, 'XC507');
   assert.equal(f.severity, 'warning');
 });
+
+void test('members are the SDK for Java v2 names: rds DbInstanceIdentifier, not the model wire name', () => {
+  const rds = 'arn:aws:states:::aws-sdk:rds:createDBSnapshot';
+  assert.deepEqual(codes(sdk(rds, { 'DbInstanceIdentifier.$': '$.db', DbSnapshotIdentifier: 'final' })), []);
+  // The model's own spelling is not what Step Functions accepts: unknown member, renamed by the fix.
+  const wire = sdk(rds, { DBInstanceIdentifier: 'db', DbSnapshotIdentifier: 'final' });
+  const { findings } = lint(wire);
+  const f = only(findings, 'XC505');
+  assert.equal(f.data?.suggestion, 'DbInstanceIdentifier');
+  const missing = only(findings, 'XC504');
+  assert.deepEqual(missing.data?.missing, ['DbInstanceIdentifier']);
+  for (const lang of LANGS)
+    assert.deepEqual(
+      fixOnly(wire, 'XC505', lang).findings.map((x) => x.code),
+      [],
+    );
+  // EC2's query-protocol Filter.N is the member Filters.
+  assert.deepEqual(
+    codes(sdk('arn:aws:states:::aws-sdk:ec2:describeInstances', { Filters: [{ Name: 'tag:App', Values: ['x'] }] })),
+    [],
+  );
+});
+
+void test('completion offers the SDK for Java v2 member names of an aws-sdk task', async () => {
+  const { completionsAt } = await import('../../../src/core/crossings/assist');
+  const { render, run } = await import('./helpers');
+  for (const lang of LANGS) {
+    const text = render(sdk('arn:aws:states:::aws-sdk:rds:describeDBInstances', { DbInstanceIdentifier: 'db' }), lang);
+    const offset = text.indexOf('DbInstanceIdentifier') + 1;
+    const r = completionsAt(run(text, lang).model!, offset, [])!;
+    const labels = r.items.map((i) => i.label);
+    assert.ok(labels.includes('DbInstanceIdentifier'), lang);
+    assert.ok(labels.includes('Filters'), lang);
+    assert.ok(!labels.includes('DBInstanceIdentifier'), `${lang}: no wire names`);
+    const rt = render(sdk('arn:aws:states:::aws-sdk:rds:createDBSnapshot', {}), lang);
+    const ra = completionsAt(run(rt, lang).model!, rt.indexOf(':createDBSnapshot') + 2, [])!;
+    const item = ra.items.find((i) => i.label === 'createDBSnapshot');
+    assert.match(item?.detail ?? '', /requires DbSnapshotIdentifier, DbInstanceIdentifier/);
+  }
+});
+
+void test('through the real CLI: Java v2 names pass, wire names and missing members are reported', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xc50x-'));
+  try {
+    const write = (name: string, params: Record<string, unknown>) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, JSON.stringify(sdk('arn:aws:states:::aws-sdk:rds:createDBSnapshot', params), null, 2));
+      return file;
+    };
+    const good = write('good.asl.json', { 'DbInstanceIdentifier.$': '$.db', DbSnapshotIdentifier: 'final' });
+    const wire = write('wire.asl.json', { 'DBInstanceIdentifier.$': '$.db', DbSnapshotIdentifier: 'final' });
+    const cli = (file: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'lint', '--format', 'json', file], {
+        cwd: path.resolve(__dirname, '..', '..', '..'),
+        encoding: 'utf8',
+      });
+    const ok = cli(good);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    const bad = cli(wire);
+    assert.equal(bad.status, 1, 'a missing required member is an error');
+    const findings = JSON.parse(bad.stdout) as Array<{ code: string; severity: string; message: string }>;
+    assert.deepEqual(findings.map((f) => `${f.code}:${f.severity}`).sort(), ['XC504:error', 'XC505:warning']);
+    assert.match(findings.find((f) => f.code === 'XC505')!.message, /did you mean "DbInstanceIdentifier"/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+void test('converting to an invoker call maps Java v2 names to the model names the SDK v3 uses, and back', async () => {
+  const { taskOfState, toAwsSdkEdits, toInvokerEdits } = await import('../../../src/core/crossings/convert');
+  const { applyEdits } = await import('../../../src/core/crossings/edits');
+  const { render, run } = await import('./helpers');
+  const params = { 'DbInstanceIdentifier.$': '$.db', DbSnapshotIdentifier: 'final' };
+  const text = render(sdk('arn:aws:states:::aws-sdk:rds:createDBSnapshot', params));
+  const model = run(text).model!;
+  const toInvoker = toInvokerEdits(model, taskOfState(model.states[0]!, [])!, 'eu-west-1')!;
+  const invoker = applyEdits(text, toInvoker.edits);
+  const payload = (JSON.parse(invoker) as { States: { T: { Parameters: { Payload: { parameters: unknown } } } } })
+    .States.T.Parameters.Payload;
+  assert.deepEqual(payload.parameters, { 'DBInstanceIdentifier.$': '$.db', DBSnapshotIdentifier: 'final' });
+  const invModel = run(invoker).model!;
+  const back = applyEdits(invoker, toAwsSdkEdits(invModel, taskOfState(invModel.states[0]!, [])!)!.edits);
+  assert.deepEqual((JSON.parse(back) as { States: { T: { Parameters: unknown } } }).States.T.Parameters, params);
+});
+
+void test('members the Java v2 request classes add are accepted: S3 copy parts, RDS SourceRegion', () => {
+  const copy = 'arn:aws:states:::aws-sdk:s3:copyObject';
+  assert.deepEqual(codes(sdk(copy, { Bucket: 'b', Key: 'k', CopySource: 'src/k' })), []);
+  assert.deepEqual(
+    codes(sdk(copy, { DestinationBucket: 'b', DestinationKey: 'k', SourceBucket: 'src', 'SourceKey.$': '$.key' })),
+    [],
+  );
+  assert.deepEqual(
+    codes(
+      sdk('arn:aws:states:::aws-sdk:rds:copyDBSnapshot', {
+        SourceDBSnapshotIdentifier: 'arn:aws:rds:us-west-2:123456789012:snapshot:s1',
+        TargetDBSnapshotIdentifier: 's1-copy',
+        SourceRegion: 'us-west-2',
+      }),
+    ),
+    [],
+  );
+  // Still checked: a name neither the model nor the Java class has.
+  assert.deepEqual(codes(sdk(copy, { Bucket: 'b', Key: 'k', CopySource: 's', SourceBuckets: 'x' })), ['XC505']);
+});
