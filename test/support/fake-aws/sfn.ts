@@ -37,9 +37,11 @@ export class StepFunctionsWorld {
     type?: 'STANDARD' | 'EXPRESS';
     definition?: string;
     roleArn?: string;
+    /** Default: the world's account. */
+    account?: string;
   }): FakeStateMachine {
     const region = m.region ?? 'us-east-1';
-    const account = this.world.options.account;
+    const account = m.account ?? this.world.options.account;
     const machine: FakeStateMachine = {
       arn: `arn:aws:states:${region}:${account}:stateMachine:${m.name}`,
       name: m.name,
@@ -149,6 +151,13 @@ export function createStepFunctions(world: World): ServiceProtocol {
           const arn = typeof b.stateMachineArn === 'string' ? b.stateMachineArn : '';
           if (!/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[\w-]+$/.test(arn))
             throw new FakeServiceError('InvalidArn', `Invalid Arn: '${arn}'`, 400);
+          // Another account's machine is not readable with this account's credentials.
+          if (arn.split(':')[4] !== ctx.caller.account)
+            throw new FakeServiceError(
+              'AccessDeniedException',
+              `User: ${ctx.caller.arn} is not authorized to perform: states:DescribeStateMachine on resource: ${arn} because no resource-based policy allows the states:DescribeStateMachine action`,
+              400,
+            );
           const m = sfn.stateMachines.get(arn);
           if (!m) throw new FakeServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`, 400);
           return reply({
