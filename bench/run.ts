@@ -12,6 +12,7 @@ const { analyze, lint } = require('../dist/core.js') as typeof Core;
 import { aslsValidate, aslValidatorValidate } from './anchors';
 import { crossingDefinition, mixedDefinition } from './generate';
 import { measure, measureAsync, measurePair, ms } from './measure';
+import { runTemplateBench } from './templates';
 
 // The AWS SDK's multi-line Node.js support notice (printed by the invoker section) is not a result.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   const ours = new Map<number, number>();
   for (const size of SIZES) {
     const text = mixedDefinition(size);
-    const errors = lint(text).filter((f) => f.severity === 'error');
+    // The 8,000-state case is over Step Functions' 1,048,576-character limit on purpose (it measures scaling), so
+    // the size finding (ASL110) is the one error it may carry.
+    const errors = lint(text).filter((f) => f.severity === 'error' && f.code !== 'ASL110');
     if (errors.length)
       throw new Error(`generated ${size}-state definition is not valid: ${errors[0]!.code} ${errors[0]!.message}`);
     const a = measure(() => lint(text), { budgetMs: 2000 });
@@ -68,6 +71,10 @@ async function main(): Promise<void> {
   out(
     `document rules only: ${ms(without.median)}; with crossing rules: ${ms(withRules.median)}; added: ${(((withRules.median - without.median) / without.median) * 100).toFixed(1)} %`,
   );
+
+  out();
+  out('## Templates (state machines inside a SAM/CloudFormation template)');
+  runTemplateBench(out);
 
   out();
   out('## Memory');

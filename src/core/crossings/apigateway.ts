@@ -1,14 +1,16 @@
 // XC2xx: `arn:<partition>:states:::apigateway:invoke` tasks. Facts: ../shared/DOMAIN.md section 3 and
-// https://docs.aws.amazon.com/step-functions/latest/dg/connect-api-gateway.html
+// https://docs.aws.amazon.com/step-functions/latest/dg/connect-api-gateway.html. Endpoints with deploy-time
+// `${...}` placeholders are judged on their literal parts only, without fixes (./placeholders).
 import { memoize } from '../memo';
 import { API_GATEWAY_FORBIDDEN_HEADERS } from './headers';
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import type { FixEdit } from '../findings';
-import type { ObjectNode } from '../parse/ast';
+import type { AstNode, ObjectNode } from '../parse/ast';
 import { checkKnownFields, knownFields, fix, kitFor, whereMissing, type Kit } from './kit';
 import { toHttpInvokeEdits } from './convert';
 import type { TaskInfo } from './tasks';
 import { closest, fieldOf, literalString, type Field, type Fields } from './values';
+import { apiHostPlaceholderProblem, hasPlaceholder, holdsPlaceholder } from './placeholders';
 
 const REQUIRED_PARAMETERS: readonly string[] = ['ApiEndpoint', 'Method'];
 export const API_GATEWAY_PARAMETERS = [
@@ -99,7 +101,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   if (endpoint) checkEndpoint(kit, task, params, endpoint, byName);
   const method = byName.get('Method');
   const methodValue = literalString(method);
-  if (method && !method.dynamic) {
+  if (method && !method.dynamic && !holdsPlaceholder(method)) {
     if (methodValue === undefined || !(METHODS as readonly string[]).includes(methodValue)) {
       const upper = methodValue?.toUpperCase();
       const near = upper && (METHODS as readonly string[]).includes(upper) ? upper : undefined;
@@ -128,7 +130,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     );
   }
   const authType = byName.get('AuthType');
-  if (authType && !authType.dynamic) {
+  if (authType && !authType.dynamic && !holdsPlaceholder(authType)) {
     const v = literalString(authType);
     if (v === undefined || !(AUTH_TYPES as readonly string[]).includes(v)) {
       const near = v === undefined ? undefined : closest(v.replace(/[\s-]/g, '_'), AUTH_TYPES);
@@ -153,25 +155,34 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   if (headers) checkArrayMap(kit, params, headers, true);
   const query = byName.get('QueryParameters');
   if (query) checkArrayMap(kit, params, query, false);
-  if (task.pattern === 'waitForTaskToken' && !carriesTaskToken(headers)) {
+  if (task.pattern === 'waitForTaskToken' && !carriesTaskToken(params)) {
     kit.report(
       'XC210',
       'warning',
-      'With .waitForTaskToken the task token must reach the API in "Headers" (e.g. "TaskToken.$": "States.Array($$.Task.Token)"); without it nothing can resume the execution.',
+      'With .waitForTaskToken the task token must reach the API (in "Headers", e.g. "TaskToken.$": "States.Array($$.Task.Token)", or in "RequestBody", "Path" or "QueryParameters"); no parameter passes $$.Task.Token, so nothing can resume the execution.',
       atNode(resourceValue),
     );
   }
 }
 
-function carriesTaskToken(headers: Field | undefined): boolean {
-  if (!headers) return false;
-  if (headers.dynamic) return true;
-  const obj = headers.property.value;
-  if (obj.kind !== 'object') return false;
-  return obj.properties.some((p) => {
-    const f = fieldOf(p);
-    return f.dynamic && JSON.stringify(p.value.kind === 'string' ? p.value.value : '').includes('Task.Token');
-  });
+/**
+ * True when some parameter passes the task token (a `$$.Task.Token` path, `$states.context.Task.Token` in
+ * JSONata) anywhere: Headers, RequestBody, Path or QueryParameters (the API reads it wherever its code
+ * expects it), or passes the whole context object (`$$`).
+ */
+function carriesTaskToken(params: ObjectNode): boolean {
+  const stack: AstNode[] = [params];
+  let budget = 2000;
+  while (stack.length && budget-- > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'object') for (const p of node.properties) stack.push(p.value);
+    else if (node.kind === 'array') for (const item of node.items) stack.push(item);
+    else if (node.kind === 'string') {
+      const v = node.value as string;
+      if (v.includes('Task.Token') || v.trim() === '$$') return true;
+    }
+  }
+  return budget <= 0; // too large to search: assume it does
 }
 
 function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: Field, byName: Fields): void {
@@ -187,6 +198,10 @@ function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: F
     return;
   }
   if (apiGatewayHost(value)) return;
+  if (hasPlaceholder(value)) {
+    checkEndpointWithPlaceholders(kit, endpoint, value);
+    return;
+  }
   const { scheme, host, path } = splitEndpoint(value);
   if (apiGatewayHost(host)) {
     const segments = path
@@ -222,6 +237,29 @@ function checkEndpoint(kit: Kit, task: TaskInfo, params: ObjectNode, endpoint: F
     fix('Convert to an HTTP Task (http:invoke) with an EventBridge connection', toHttpInvokeEdits(kit, task), true),
     { host },
   );
+}
+
+/**
+ * An endpoint filled in at deploy time (`${ApiId}.execute-api.${AWS::Region}.amazonaws.com`, `${ApiEndpoint}`):
+ * only its literal parts are judged, and no fix is offered (the value is not known here).
+ */
+function checkEndpointWithPlaceholders(kit: Kit, endpoint: Field, value: string): void {
+  const problem = apiHostPlaceholderProblem(value);
+  if (!problem) return;
+  if (problem === 'host')
+    kit.report(
+      'XC203',
+      'error',
+      `${JSON.stringify(value)} cannot become an API Gateway endpoint (<apiId>.execute-api.<region>.amazonaws.com): its literal part names another host. apigateway:invoke cannot call other hosts, custom domains or private APIs: use an HTTP Task (http:invoke) with an EventBridge connection.`,
+      atValue(endpoint.property),
+    );
+  else
+    kit.report(
+      'XC202',
+      'error',
+      `"ApiEndpoint" is the host only (no ${problem}): put the stage in "Stage" and the rest in "Path".`,
+      atValue(endpoint.property),
+    );
 }
 
 function mergeInserts<T extends { offset: number; length: number; newText: string } | undefined>(edits: T[]): T[] {

@@ -1,11 +1,13 @@
 // XC1xx: the `Credentials` field (cross-account tasks). Facts: ../shared/DOMAIN.md section 2 and
-// https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html
+// https://docs.aws.amazon.com/step-functions/latest/dg/concepts-access-cross-acct-resources.html. A role
+// ARN with deploy-time `${...}` placeholders is judged on its literal parts only (./placeholders).
 import { atKey, atNode, type Rule } from '../model/rule';
 import type { StateInfo } from '../model/model';
 import { type AstNode, hasProp, prop } from '../parse/ast';
 import { fix, kitFor, type Kit } from './kit';
 import { START_EXECUTION_SYNC_ACTIONS } from './inventory';
 import type { TaskInfo } from './tasks';
+import { hasPlaceholder, roleArnPlaceholderProblem } from './placeholders';
 import { closest, fieldOf, isJsonataString, isPartition, looksLikePath, parseArn, parseRoleArn } from './values';
 
 /** Bookkeeping: the states other than Task that have "Credentials", found in the pass over the states. */
@@ -143,6 +145,12 @@ function checkTask(kit: Kit, task: TaskInfo): void {
 }
 
 function checkLiteralRole(kit: Kit, task: TaskInfo, value: AstNode, text: string | undefined): void {
+  if (text !== undefined && hasPlaceholder(text)) {
+    // Filled in at deploy time (`${TargetRoleArn}`, `arn:${AWS::Partition}:iam::${Account}:role/x`).
+    const why = roleArnPlaceholderProblem(kit.ctx, text);
+    if (why) reportNotARole(kit, value, why);
+    return;
+  }
   const parsed = text === undefined ? undefined : parseRoleArn(text);
   if (!parsed) {
     const arn = text === undefined ? undefined : parseArn(text);
@@ -162,12 +170,7 @@ function checkLiteralRole(kit: Kit, task: TaskInfo, value: AstNode, text: string
                   : !arn.resource.startsWith('role/')
                     ? `it names a ${arn.resource.split('/')[0]}, not a role`
                     : 'the role name is not valid';
-    kit.report(
-      'XC106',
-      'error',
-      `"RoleArn" must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<path/name>): ${why}.`,
-      atNode(value),
-    );
+    reportNotARole(kit, value, why);
     return;
   }
   const other = otherArnPartition(task);
@@ -179,6 +182,15 @@ function checkLiteralRole(kit: Kit, task: TaskInfo, value: AstNode, text: string
       atNode(value),
     );
   }
+}
+
+function reportNotARole(kit: Kit, value: AstNode, why: string): void {
+  kit.report(
+    'XC106',
+    'error',
+    `"RoleArn" must be an IAM role ARN (arn:<partition>:iam::<12-digit account>:role/<path/name>): ${why}.`,
+    atNode(value),
+  );
 }
 
 /** The first other ARN of the state with a known partition: the Resource, then ARNs in the parameters. */

@@ -1,5 +1,12 @@
 // XC3xx: `arn:<partition>:states:::http:invoke` tasks (HTTP Task, third-party HTTPS APIs). Facts:
-// ../shared/DOMAIN.md section 4 and https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html
+// ../shared/DOMAIN.md section 4 and https://docs.aws.amazon.com/step-functions/latest/dg/call-https-apis.html.
+// Endpoints and connection ARNs with deploy-time `${...}` placeholders are judged on their literal parts.
+import {
+  connectionArnPlaceholderProblem,
+  hasPlaceholder,
+  holdsPlaceholder,
+  httpsUrlPlaceholderProblem,
+} from './placeholders';
 import { HTTP_RUNTIME_FORBIDDEN_HEADERS } from './headers';
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { toValue, type ObjectNode, type PropertyNode } from '../parse/ast';
@@ -7,7 +14,7 @@ import { checkKnownFields, knownFields, fix, kitFor, whereMissing, type Kit } fr
 import { connectionPlaceholder, CONNECTION_ARN_PLACEHOLDER } from './constants';
 import { METHODS } from './apigateway';
 import type { TaskInfo } from './tasks';
-import { closest, field, fieldOf, literalString, type Field, type Fields } from './values';
+import { closest, field, fieldOf, isPartition, literalString, type Field, type Fields } from './values';
 
 const REQUIRED_PARAMETERS: readonly string[] = ['ApiEndpoint', 'Method'];
 export const HTTP_PARAMETERS = [
@@ -98,7 +105,17 @@ function checkTask(kit: Kit, task: TaskInfo): void {
   const endpoint = byName.get('ApiEndpoint');
   if (endpoint && !endpoint.dynamic) {
     const url = literalString(endpoint);
-    if (url === undefined || !isHttpsUrl(url)) {
+    if (url !== undefined && hasPlaceholder(url)) {
+      // Filled in at deploy time: only the literal start is judged, and no fix is offered.
+      const problem = httpsUrlPlaceholderProblem(url);
+      if (problem)
+        kit.report(
+          'XC302',
+          'error',
+          `"ApiEndpoint" must be a full https:// URL: ${problem}.`,
+          atValue(endpoint.property),
+        );
+    } else if (url === undefined || !isHttpsUrl(url)) {
       const fixed = url !== undefined ? toHttps(url) : undefined;
       kit.report(
         'XC302',
@@ -110,7 +127,7 @@ function checkTask(kit: Kit, task: TaskInfo): void {
     }
   }
   const method = byName.get('Method');
-  if (method && !method.dynamic) {
+  if (method && !method.dynamic && !holdsPlaceholder(method)) {
     const v = literalString(method);
     if (v === undefined || !(METHODS as readonly string[]).includes(v)) {
       const upper = v?.toUpperCase();
@@ -217,10 +234,19 @@ function checkConnectionField(kit: Kit, task: TaskInfo, c: Field): void {
       "This is the placeholder connection ARN: replace it with your EventBridge connection's ARN (EventBridge console > API destinations > Connections).",
       atValue(arn.property),
     );
+  } else if (value !== undefined && hasPlaceholder(value)) {
+    const why = connectionArnPlaceholderProblem(kit.ctx, value);
+    if (why)
+      kit.report(
+        'XC304',
+        'error',
+        `"ConnectionArn" must be an EventBridge connection ARN (arn:<partition>:events:<region>:<account>:connection/<name>/<id>): ${why}.`,
+        atValue(arn.property),
+      );
   } else if (value === undefined || !isConnectionArn(value)) {
     const p = value?.split(':')[1];
     const partitionHint =
-      p && task.partition && p !== task.partition
+      p && task.partition && isPartition(task.partition) && p !== task.partition
         ? ` Its partition "${p}" differs from the task's "${task.partition}".`
         : '';
     kit.report(
@@ -229,7 +255,7 @@ function checkConnectionField(kit: Kit, task: TaskInfo, c: Field): void {
       `"ConnectionArn" must be an EventBridge connection ARN: arn:<partition>:events:<region>:<account>:connection/<name>/<id>.${partitionHint}`,
       atValue(arn.property),
     );
-  } else if (task.partition && arnPartition(value) !== task.partition) {
+  } else if (task.partition && isPartition(task.partition) && arnPartition(value) !== task.partition) {
     kit.report(
       'XC304',
       'error',
@@ -394,7 +420,7 @@ function checkTransform(kit: Kit, transform: Field): void {
 
 function enumValue(kit: Kit, f: Field, allowed: readonly string[]): void {
   const v = literalString(f);
-  if (v !== undefined && allowed.includes(v)) return;
+  if (v !== undefined && (allowed.includes(v) || hasPlaceholder(v))) return;
   const near = v === undefined ? undefined : closest(v.replace(/[\s-]/g, '_'), allowed);
   kit.report(
     'XC307',

@@ -203,7 +203,8 @@ function splitResource(resource: string): ParsedResource | undefined {
     region: undefined,
     account: undefined,
   };
-  if (arn.service === 'states' && arn.region === '' && arn.account === '') {
+  // aws-sdk integrations are also written with the region and account (AWS samples deploy that form).
+  if (arn.service === 'states' && ((arn.region === '' && arn.account === '') || arn.resource.startsWith('aws-sdk:'))) {
     const parts = arn.resource.split(':');
     const [svc = '', second = ''] = parts;
     const rest = parts.slice(svc === 'aws-sdk' ? 2 : 1).join(':');

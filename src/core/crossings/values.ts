@@ -109,10 +109,30 @@ export function literalString(f: Field | undefined): string | undefined {
  */
 export function parseArn(s: string): Arn | undefined {
   if (!s.startsWith('arn:')) return undefined;
-  const parts = s.split(':');
+  const parts = s.includes('${') ? splitOutsidePlaceholders(s) : s.split(':');
   if (parts.length < 6) return undefined;
   const [, partition, service, region, account] = parts as [string, string, string, string, string];
   return { partition, service, region, account, resource: parts.slice(5).join(':') };
+}
+
+/** `s.split(':')`, except inside `${...}` placeholders (`arn:${AWS::Partition}:states:::...` has 6+ fields). */
+function splitOutsidePlaceholders(s: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 36 /* $ */ && s.charCodeAt(i + 1) === 123 /* { */) {
+      depth++;
+      i++;
+    } else if (c === 125 /* } */ && depth > 0) depth--;
+    else if (c === 58 /* : */ && depth === 0) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts;
 }
 
 export function isPartition(s: string): s is Partition {

@@ -1,10 +1,12 @@
 // Value checks shared by the field rules: JSON types, numbers with ranges (accepting `{% %}` under
-// JSONata), enumerations, unknown fields with did-you-mean, and mutually exclusive fields.
-import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode } from '../parse/ast';
+// JSONata and deploy-time `${Name}` placeholders), enumerations, unknown fields with did-you-mean, and
+// mutually exclusive fields.
+import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode, stringValue } from '../parse/ast';
 import { atKey, atValue, finding, type RuleContext } from '../model/rule';
 import type { QueryLanguage } from '../model/model';
 import { DocumentCodes as C } from './codes';
 import { type Label, describe, didYouMean, isJsonataString, label, q, replaceFix } from './util';
+import { hasPlaceholder, isPlaceholderValue, isUnquotedPlaceholder } from './placeholders';
 
 /** The largest number of seconds Step Functions takes in TimeoutSeconds, Seconds, IntervalSeconds... */
 export const MAX_SECONDS = 99_999_999;
@@ -29,6 +31,7 @@ export function checkNumber(
   const v = p.value;
   if (ql === 'JSONata' && isJsonataString(v)) return undefined;
   if (v.kind !== 'number') {
+    if (placeholderOfOtherType(ctx, p, where, spec.integer ? 'an integer' : 'a number')) return undefined;
     const alt = ql === 'JSONata' ? ' or a {% %} JSONata expression' : '';
     const pathHint =
       ql === 'JSONPath' && v.kind === 'string' && (v.value as string).startsWith('$')
@@ -112,6 +115,7 @@ export function checkKind(
   const names = kinds.map((k) =>
     k === 'object' ? 'an object' : k === 'array' ? 'an array' : k === 'null' ? 'null' : `a ${k}`,
   );
+  if (placeholderOfOtherType(ctx, p, where, names.join(' or '))) return false;
   if (opts.jsonata && opts.ql === 'JSONata') names.push('a {% %} JSONata expression');
   ctx.report(
     finding(
@@ -135,6 +139,7 @@ export function checkEnum(
   const v = p.value;
   if (ql === 'JSONata' && isJsonataString(v)) return;
   if (v.kind === 'string' && allowed.includes(v.value as string)) return;
+  if (v.kind === 'string' && hasPlaceholder(v.value as string)) return; // filled in at deploy time
   const near = v.kind === 'string' ? didYouMean(v.value as string, allowed) : undefined;
   const hint = near ? ` Did you mean "${near}"?` : '';
   const fix = near ? replaceFix(ctx.model.parsed.text, v.offset, v.length, near, `Change to "${near}"`) : undefined;
@@ -147,6 +152,27 @@ export function checkEnum(
       fix ? { fixes: [fix] } : {},
     ),
   );
+}
+
+/**
+ * A `${Name}` placeholder where another type is expected (issue 14, class 1). Unquoted in YAML it is
+ * replaced before parsing and may become any type: nothing to say. Quoted, it stays a string after the
+ * replace ("30", not 30), which Step Functions rejects: a warning that says why, as the value is unknown
+ * here. Returns true when the value is a placeholder (handled).
+ */
+function placeholderOfOtherType(ctx: RuleContext, p: PropertyNode, where: Label, expected: string): boolean {
+  if (!isPlaceholderValue(p.value)) return false;
+  if (isUnquotedPlaceholder(ctx.model.parsed.text, p.value)) return true;
+  const placeholder = stringValue(p.value) ?? '';
+  ctx.report(
+    finding(
+      C.valueType,
+      'warning',
+      `${label(where)}: "${p.key}" must be ${expected}; the quoted placeholder ${q(placeholder)} stays a string after the deploy-time substitution. In YAML write it unquoted (${p.key}: ${placeholder}); otherwise write the value itself.`,
+      atValue(p),
+    ),
+  );
+  return true;
 }
 
 export interface UnknownFieldOptions {

@@ -8,6 +8,7 @@ import { DocumentCodes as C } from './codes';
 import { ARRAY, OBJECT, STRING, checkKind, checkUnknownFields, only, type UnknownFieldOptions } from './checks';
 import { CHOICE_RULE_FIELDS, COMPARISONS, JSONATA_CHOICE_RULE_FIELDS } from './stateFields';
 import { type Label, describe, label, LazyLabel, RFC3339_TIMESTAMP } from './util';
+import { hasPlaceholder } from './placeholders';
 
 const TOP_ONLY = new Set(['Next', 'Assign', 'Output']);
 const SKIP_TOP = new Set(['End']);
@@ -179,7 +180,12 @@ function checkRule(
     if (kind === undefined) continue;
     const expected = kind === 'path' || kind === 'timestamp' ? 'string' : kind;
     if (!checkKind(ctx, p, rw, only(expected))) continue;
-    if (kind === 'timestamp' && p.value.kind === 'string' && !RFC3339_TIMESTAMP.test(p.value.value as string))
+    if (
+      kind === 'timestamp' &&
+      p.value.kind === 'string' &&
+      !RFC3339_TIMESTAMP.test(p.value.value as string) &&
+      !hasPlaceholder(p.value.value as string)
+    )
       ctx.report(
         finding(
           C.valueRange,

@@ -11,6 +11,7 @@ export const DocumentCodes = {
   endOrNext: 'ASL107',
   choiceRule: 'ASL108',
   scopeShape: 'ASL109',
+  definitionSize: 'ASL110',
   // ASL2xx: fields and values
   unknownField: 'ASL201',
   missingField: 'ASL202',
@@ -49,6 +50,7 @@ export const documentCodeTitles: Record<DocumentCode, string> = {
   ASL107: 'End and Next',
   ASL108: 'Choice rules',
   ASL109: 'States, branches and processors shape',
+  ASL110: 'Definition over the 1,048,576-character limit',
   ASL201: 'Unknown field',
   ASL202: 'Missing required field',
   ASL203: 'Unknown state Type',

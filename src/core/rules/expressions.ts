@@ -1,7 +1,8 @@
 // Expression rules (ASL210, ASL302 warning, ASL305-ASL310): in JSONPath states the path fields, the
 // Choice rule paths and the payload templates (`.$` keys: paths, context, variables, intrinsics;
 // duplicate names after `.$` removal); in JSONata states every `{% %}` string of the fields that
-// evaluate JSONata. Each template node is visited once.
+// evaluate JSONata. Each template node is visited once. Deploy-time `${...}` placeholders are blanked
+// out first, so only the literal parts of an expression are checked.
 import { type AstNode, type ObjectNode, pointerOf, prop, type PropertyNode } from '../parse/ast';
 import { atKey, finding, type RuleContext, type Rule } from '../model/rule';
 import type { StateInfo } from '../model/model';
@@ -10,6 +11,7 @@ import { checkIntrinsic } from './intrinsics';
 import { checkJsonataString, looksLikeJsonata } from './jsonataCheck';
 import { checkPath, type PathOptions, type SyntaxProblem } from './jsonpath';
 import { atStringPart, describe, isJsonataString, q, truncate } from './util';
+import { hasPlaceholder, neutralizePlaceholders } from './placeholders';
 
 const PATH: PathOptions = { kind: 'path', variables: true, context: true };
 const REFERENCE: PathOptions = { kind: 'reference', variables: true, context: true };
@@ -135,9 +137,10 @@ function checkChoicePaths(ctx: RuleContext, choices: AstNode): void {
 
 function checkPathField(ctx: RuleContext, p: PropertyNode | undefined, opts: PathOptions, intrinsic: boolean): void {
   if (!p || p.value.kind !== 'string') return; // types are the field rules' business
-  const s = p.value.value as string;
+  const s = literalParts(p.value.value as string);
+  if (s === undefined) return;
   if (intrinsic && s.startsWith('States.')) {
-    reportExpression(ctx, p.value, checkIntrinsic(s), C.intrinsic, `"${p.key}"`);
+    reportExpression(ctx, p.value, checkIntrinsic(s) ?? stringIntrinsicProblem(s), C.intrinsic, `"${p.key}"`);
     return;
   }
   if (opts === RESULT_PATH && /^\$[A-Za-z_]/.test(s)) {
@@ -268,8 +271,44 @@ function endsWithDotDollar(key: string): boolean {
   return n >= 2 && key.charCodeAt(n - 1) === 36 && key.charCodeAt(n - 2) === 46;
 }
 
+/**
+ * The intrinsics whose result is a string: the only ones a Fail state's ErrorPath/CausePath take (the
+ * service rejects the others at create time; amazon-states-language-service checks the same list).
+ * Source: https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html
+ */
+const STRING_INTRINSICS = new Set([
+  'States.Format',
+  'States.JsonToString',
+  'States.ArrayGetItem',
+  'States.Base64Encode',
+  'States.Base64Decode',
+  'States.Hash',
+  'States.UUID',
+]);
+
+function stringIntrinsicProblem(s: string): SyntaxProblem | undefined {
+  const open = s.indexOf('(');
+  const name = (open < 0 ? s : s.slice(0, open)).trim();
+  if (STRING_INTRINSICS.has(name)) return undefined;
+  return {
+    message: `${name} does not return a string; ErrorPath and CausePath take only ${[...STRING_INTRINSICS].join(', ')}`,
+    index: 0,
+    length: name.length,
+  };
+}
+
+/**
+ * The expression with its `${...}` deploy-time placeholders blanked out (same length, so problem indexes
+ * still point into the original), or undefined when it starts with one: then nothing literal can be read.
+ */
+function literalParts(s: string): string | undefined {
+  if (!hasPlaceholder(s)) return s;
+  return s.startsWith('${') ? undefined : neutralizePlaceholders(s);
+}
+
 function checkDynamicValue(ctx: RuleContext, p: PropertyNode): void {
-  const s = p.value.kind === 'string' ? (p.value.value as string) : '';
+  const s = literalParts(p.value.kind === 'string' ? (p.value.value as string) : '');
+  if (s === undefined) return;
   if (s.startsWith('States.')) reportExpression(ctx, p.value, checkIntrinsic(s), C.intrinsic, q(p.key));
   else if (s.startsWith('$')) reportExpression(ctx, p.value, checkPath(s, PATH), C.pathSyntax, q(p.key));
   else
@@ -292,7 +331,7 @@ function walkJsonata(ctx: RuleContext, root: AstNode | undefined): void {
     if (node.kind === 'object') for (const p of node.properties) stack.push(p.value);
     else if (node.kind === 'array') for (const item of node.items) stack.push(item);
     else if (node.kind === 'string' && looksLikeJsonata(node.value as string)) {
-      const problem = checkJsonataString(node.value as string);
+      const problem = checkJsonataString(neutralizePlaceholders(node.value as string));
       if (!problem) continue;
       const surround = problem.kind === 'surround';
       ctx.report(

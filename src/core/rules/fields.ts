@@ -36,6 +36,7 @@ import {
   type StateType,
 } from './stateFields';
 import { type Label, describe, didYouMean, label, q, replaceFix, LazyLabel, RFC3339_TIMESTAMP } from './util';
+import { hasPlaceholder } from './placeholders';
 
 const FLOW_TYPES = new Set(['Task', 'Pass', 'Wait', 'Parallel', 'Map']);
 const END_NEXT = new Set(['End', 'Next']);
@@ -320,7 +321,7 @@ function checkWait(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: 
   const ts = prop(node, 'Timestamp');
   if (checkKind(ctx, ts, where, STRING, jsonataAllowed(ql)) && ts!.value.kind === 'string') {
     const s = ts!.value.value as string;
-    if (!(ql === 'JSONata' && s.startsWith('{%')) && !RFC3339_TIMESTAMP.test(s))
+    if (!(ql === 'JSONata' && s.startsWith('{%')) && !RFC3339_TIMESTAMP.test(s) && !hasPlaceholder(s))
       ctx.report(
         finding(
           C.valueRange,

@@ -5,7 +5,8 @@ import { graphRule } from './graph';
 import { fieldsRule } from './fields';
 import { queryLanguageRule } from './queryLanguage';
 import { expressionsRule } from './expressions';
+import { sizeRule } from './size';
 
-export const documentRules: AnyRule[] = [graphRule, fieldsRule, queryLanguageRule, expressionsRule];
+export const documentRules: AnyRule[] = [graphRule, fieldsRule, queryLanguageRule, expressionsRule, sizeRule];
 
 export { DocumentCodes, documentCodeTitles } from './codes';

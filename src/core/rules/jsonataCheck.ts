@@ -1,6 +1,6 @@
 // JSONata strings: the `{% ... %}` delimiters (ASL305) and the expression's syntax (ASL306), parsed
 // with the `jsonata` package (parse only, nothing is evaluated). Only strings that start with `{%` or
-// end with `%}` are looked at, so plain literals cost nothing.
+// end with `%}` are looked at, so plain literals cost nothing. Blanks inside the delimiters are optional.
 // Source: https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
 import jsonata from 'jsonata';
 import type { SyntaxProblem } from './jsonpath';
@@ -9,8 +9,6 @@ export interface JsonataProblem extends SyntaxProblem {
   /** 'tooDeep': the parser ran out of stack; not a verdict on the expression. */
   kind: 'surround' | 'syntax' | 'tooDeep';
 }
-
-const WS = /\s/;
 
 export function looksLikeJsonata(s: string): boolean {
   return s.startsWith('{%') || s.endsWith('%}');
@@ -42,13 +40,8 @@ export function checkJsonataString(s: string): JsonataProblem | undefined {
       index: 0,
       length: len,
     };
-  if (!WS.test(body[0]!) || !WS.test(body[body.length - 1]!))
-    return {
-      kind: 'surround',
-      message: 'separate the delimiters from the expression with whitespace: "{% <expression> %}"',
-      index: WS.test(body[0]!) ? len - 2 : 0,
-      length: 2,
-    };
+  // No whitespace rule: the docs show "{% <expression> %}" without requiring blanks, and AWS's own samples
+  // deploy "{%$states.input%}" (issue 14, class 3).
   try {
     jsonata(body);
     return undefined;

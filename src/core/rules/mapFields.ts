@@ -1,6 +1,8 @@
 // Map state fields (part of the field rules): the processor, concurrency and tolerated failures, and
 // the Distributed Map objects ItemReader (with ReaderConfig), ItemBatcher and ResultWriter (where
-// WriterConfig alone is valid). Source: https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+// WriterConfig alone is valid; OutputType JSON|JSONL, Transformation NONE|COMPACT|FLATTEN).
+// Sources: https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html,
+// https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html
 import { hasProp, type ObjectNode, prop } from '../parse/ast';
 import { atKey, finding, type RuleContext } from '../model/rule';
 import type { QueryLanguage, StateInfo } from '../model/model';
@@ -25,7 +27,10 @@ import {
   RESULT_WRITER_FIELDS,
   WRITER_CONFIG_FIELDS,
 } from './stateFields';
-import { type Label, label, q, LazyLabel } from './util';
+import { type Label, label, LazyLabel } from './util';
+
+const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
+const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
 
 export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, where: Label, ql: QueryLanguage): void {
   const processor = prop(node, 'ItemProcessor') ?? prop(node, 'Iterator');
@@ -106,9 +111,13 @@ export function checkMap(ctx: RuleContext, state: StateInfo, node: ObjectNode, w
       );
     checkResource(ctx, prop(wr, 'Resource'), w, 'resultWriter');
     const wc = prop(wr, 'WriterConfig');
-    if (checkKind(ctx, wc, w, OBJECT))
-      checkUnknownFields(ctx, wc!.value as ObjectNode, WRITER_CONFIG_FIELDS, `The WriterConfig of ${q(state.name)}`, {
-        severity: 'warning',
-      });
+    if (checkKind(ctx, wc, w, OBJECT)) {
+      const c = wc!.value as ObjectNode;
+      const cw: Label = new LazyLabel('The WriterConfig of ', state.name);
+      checkUnknownFields(ctx, c, WRITER_CONFIG_FIELDS, cw, { severity: 'warning' });
+      // The service rejects other values (ValidateStateMachineDefinition, as ASLS also checks).
+      checkEnum(ctx, prop(c, 'OutputType'), cw, WRITER_OUTPUT_TYPES, ql);
+      checkEnum(ctx, prop(c, 'Transformation'), cw, WRITER_TRANSFORMATIONS, ql);
+    }
   }
 }

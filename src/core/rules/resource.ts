@@ -1,5 +1,6 @@
 // Resource shape (ASL209): Lambda function ARNs (with alias/version qualifiers), Step Functions service
-// integrations (`arn:<p>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]`), activities and
+// integrations (`arn:<p>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]`; `aws-sdk:` ones also
+// with a region and account, as AWS samples deploy them), activities and
 // other ARNs of the three partitions; `${...}` template substitutions and CloudFormation intrinsic
 // objects are accepted as the surrounding template will resolve them.
 // Sources: https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html,
@@ -20,6 +21,8 @@ const SDK_INTEGRATION = /^aws-sdk:([a-z0-9-]+):([A-Za-z][A-Za-z0-9]*)(\.waitForT
 const ACTIVITY = /^activity:[A-Za-z0-9_.~+=@-]{1,80}$/;
 const REGION = /^[a-z0-9-]*$/;
 const ACCOUNT = /^\d*$/;
+const REGIONAL = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT_ID = /^\d{12}$/;
 
 export type ResourceKind = 'task' | 'itemReader' | 'resultWriter';
 type ResourceProblem = { message: string; severity: 'error' | 'warning' } | undefined;
@@ -99,6 +102,10 @@ function judgeResource(value: string, kind: ResourceKind): ResourceProblem {
       };
     }
     if (kind === 'task' && ACTIVITY.test(rest)) return undefined;
+    // AWS's own samples deploy aws-sdk integrations with the machine's region and account in the ARN
+    // (arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject); the service accepts them.
+    if (kind === 'task' && SDK_INTEGRATION.test(rest) && REGIONAL.test(region) && ACCOUNT_ID.test(account))
+      return undefined;
     return {
       severity: 'error',
       message: `${q(value)} is neither a service integration (arn:${partition}:states:::<service>:<action>) nor an activity (arn:${partition}:states:<region>:<account>:activity:<name>).`,

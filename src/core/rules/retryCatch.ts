@@ -1,6 +1,7 @@
 // Retry and Catch shapes (ASL208, ASL212 and the ASL20x value checks of retriers and catchers):
 // ErrorEquals a non-empty array of strings, States.ALL alone and in the last entry, retrier numbers
-// (IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds) and JitterStrategy, catcher Next.
+// (IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds) and JitterStrategy, catcher Next. An
+// unknown `States.` error name is not reported when the definition's own Fail states raise it.
 // Source: https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
 import { type ObjectNode, pointerOf, prop, type PropertyNode } from '../parse/ast';
 import { atNode, atValue, finding, type RuleContext } from '../model/rule';
@@ -20,6 +21,8 @@ import {
 } from './checks';
 import { CATCHER_FIELDS, PREDEFINED_ERRORS, RETRIER_FIELDS, type StateType } from './stateFields';
 import { type Label, describe, label, q, suggestion } from './util';
+import { hasPlaceholder } from './placeholders';
+import type { AslModel } from '../model/model';
 
 const WITH_ERROR_HANDLING = new Set<StateType>(['Task', 'Parallel', 'Map']);
 
@@ -174,7 +177,13 @@ function checkErrorEquals(
             atNode(item),
           ),
         );
-    } else if (name.startsWith('States.') && !PREDEFINED_ERRORS.has(name) && !name.startsWith('States.Http.')) {
+    } else if (
+      name.startsWith('States.') &&
+      !PREDEFINED_ERRORS.has(name) &&
+      !name.startsWith('States.Http.') &&
+      !hasPlaceholder(name) &&
+      !raisedInDefinition(ctx.model, name)
+    ) {
       ctx.report(
         finding(
           C.unknownErrorName,
@@ -185,6 +194,36 @@ function checkErrorEquals(
       );
     }
   }
+}
+
+/** What the definition's own Fail states raise: literal Error names, and whether any raises a computed one. */
+interface RaisedErrors {
+  names: Set<string>;
+  computed: boolean;
+}
+const raisedCache = new WeakMap<AslModel, RaisedErrors>();
+
+/**
+ * True when a Fail state of the definition raises `name` (its "Error"), or when some Fail state computes
+ * its error (ErrorPath, a JSONata "Error", a placeholder), so any name may be raised (issue 14, class 7).
+ * Worked out once per model, and only when an unknown `States.` name is met.
+ */
+function raisedInDefinition(model: AslModel, name: string): boolean {
+  let raised = raisedCache.get(model);
+  if (!raised) {
+    raised = { names: new Set(), computed: false };
+    for (const state of model.states) {
+      if (state.type !== 'Fail' || !state.node) continue;
+      const error = prop(state.node, 'Error')?.value;
+      if (prop(state.node, 'ErrorPath')) raised.computed = true;
+      if (error?.kind !== 'string') continue;
+      const value = error.value as string;
+      if (value.startsWith('{%') || hasPlaceholder(value)) raised.computed = true;
+      else raised.names.add(value);
+    }
+    raisedCache.set(model, raised);
+  }
+  return raised.computed || raised.names.has(name);
 }
 
 function checkRetrier(ctx: RuleContext, entry: ObjectNode, where: Label, state: StateInfo): void {

@@ -10,13 +10,15 @@ const jsonataPass = (output: unknown): Record<string, unknown> =>
 const pass = (fields: Record<string, unknown>): Record<string, unknown> =>
   machine({ P: { Type: 'Pass', ...fields, End: true } });
 
-void test('ASL305: delimiters (no closing, no opening, no whitespace, empty)', () => {
-  for (const s of ['{% 1 + 2 %', '1 + 2 %}', '{%1%}', '{%  %}']) {
+void test('ASL305: delimiters (no closing, no opening, empty)', () => {
+  for (const s of ['{% 1 + 2 %', '1 + 2 %}', '{%  %}']) {
     const r = check(jsonataPass(s));
     const f = one(r.findings, 'ASL305');
     assert.equal(f.path, '/States/P/Output', s);
   }
   none(check(jsonataPass('{%\n  $states.input\n%}')).findings);
+  // Issue 14, class 3: no whitespace rule (AWS samples deploy "{%$states.input%}").
+  none(check(jsonataPass({ a: '{%$states.input%}', b: '{%1 + 2 %}', c: '{% $x%}' })).findings);
 });
 
 void test('ASL306: a JSONata syntax error points inside the string', () => {
@@ -41,7 +43,7 @@ void test('ASL306: Comment and plain strings are never parsed as JSONata', () =>
 
 void test('ASL307: bad paths in InputPath, ResultPath, ItemsPath and .$ values, ranged inside the string', () => {
   let r = check(pass({ InputPath: '$.a..' }));
-  expectAt(r.findings, r.text, { code: 'ASL307', path: '/States/P/InputPath', needle: '.', after: '"$.a.' });
+  expectAt(r.findings, r.text, { code: 'ASL307', path: '/States/P/InputPath', needle: '..', after: '"$.a' });
   r = check(pass({ ResultPath: '$.items[*]' }));
   const f = expectAt(r.findings, r.text, { code: 'ASL307', path: '/States/P/ResultPath', needle: '[*]' });
   assert.match(f.message, /reference path/);
