@@ -3,3 +3,5 @@ export { lint, analyze, toPublic, type Analysis, type AnalyzeOptions } from './l
 export type { Finding, PublicFinding, Severity, Fix } from './findings';
 export { ruleDocUrl } from './findings';
 export { looksLikeStateMachine } from './model/model';
+// Definitions where projects keep them: CloudFormation/SAM/CDK templates (findings placed in their files).
+export { lintSource, readSource, sourceKindOf, type SourceLint, type SourceHost, type DefinitionUnit } from './sources';

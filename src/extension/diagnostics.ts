@@ -57,7 +57,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   publish(document: vscode.TextDocument): void {
     if (!this.analyses.isAsl(document)) {
-      this.collection.delete(document.uri);
+      if (this.analyses.templates.isTemplate(document)) this.publishTemplate(document);
+      else this.collection.delete(document.uri);
       return;
     }
     const analysis = this.analyses.analyze(document);
@@ -68,6 +69,32 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       shown.map((f) => toDiagnostic(document, f)),
     );
     this.emitter.fire({ document, analysis });
+  }
+
+  /**
+   * A template: the findings of every state machine it holds, on its own lines (a DefinitionUri file gets
+   * its findings when it is opened, checked through this template). Open definition files it references
+   * are checked again, as its substitutions may have changed.
+   */
+  private publishTemplate(document: vscode.TextDocument): void {
+    const settings = readValidationSettings(document);
+    const options = {
+      documentRules: documentRulesEnabled(settings.documentRules, document.languageId),
+      invokerNames: settings.invokerNames,
+      maxSize: settings.maxFileSize,
+    };
+    const findings = this.analyses.templates.templateFindings(document, options);
+    this.collection.set(
+      document.uri,
+      findings.map((f) => toDiagnostic(document, f)),
+    );
+    this.analyses.templates.templatesChanged();
+    const referenced = new Set(this.analyses.templates.referencedBy(document));
+    for (const d of vscode.workspace.textDocuments)
+      if (d.uri.scheme === 'file' && referenced.has(d.uri.fsPath)) {
+        this.analyses.forget(d);
+        this.schedule(d, 0);
+      }
   }
 
   clear(document: vscode.TextDocument): void {

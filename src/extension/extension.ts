@@ -24,6 +24,9 @@ export function activate(extension: vscode.ExtensionContext): CrossingsApi {
     log,
     isAsl: (document) => analyses.isAsl(document),
     analyze: (document) => analyses.analyze(document),
+    isTemplate: (document) => analyses.templates.isTemplate(document),
+    stateMachines: (document) => analyses.stateMachines(document),
+    analyzeAt: (document, offset) => analyses.analyzeAt(document, offset),
     onDidAnalyze: diagnostics.onDidAnalyze,
   };
 

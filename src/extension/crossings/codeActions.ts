@@ -37,8 +37,10 @@ export class CrossingCodeActions implements vscode.CodeActionProvider {
     range: vscode.Range,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
-    if (!this.ctx.isAsl(document)) return [];
-    const analysis = this.ctx.analyze(document);
+    if (!this.ctx.isAsl(document) && !this.ctx.isTemplate(document)) return [];
+    // In a template: the state machine under the range (its findings and fixes are in the template's text).
+    const analysis = this.ctx.analyzeAt(document, document.offsetAt(range.start));
+    if (!analysis) return [];
     const actions: vscode.CodeAction[] = [];
     const wantsQuickFix =
       !context.only ||
