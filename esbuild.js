@@ -32,8 +32,59 @@ const node = (entry, outfile, extra = {}) => ({
   },
 });
 
+/**
+ * The lazy AWS bundle. Activation must not parse the AWS SDK: every `import('…/aws/…')` (a dynamic import) of
+ * the extension is cut out of dist/extension.js and served from dist/aws.js, which loads on the first command
+ * that calls AWS. The main bundle keeps a stub per module (`require('./aws.js')['aws/session']`); after each
+ * build, dist/aws.js is built from the modules the stubs name. Static imports stay in the main bundle.
+ */
+function lazyAwsPlugin(outdir) {
+  const srcDir = path.join(__dirname, 'src');
+  let modules = new Map();
+  return {
+    name: 'lazy-aws',
+    setup(build) {
+      build.onStart(() => {
+        modules = new Map();
+      });
+      build.onResolve({ filter: /(^|[\\/])aws[\\/]/ }, (args) => {
+        if (args.kind !== 'dynamic-import' || args.namespace !== 'file') return undefined;
+        const base = path.resolve(args.resolveDir, args.path);
+        const resolved = [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) =>
+          fs.statSync(f, { throwIfNoEntry: false })?.isFile(),
+        );
+        if (!resolved || !resolved.startsWith(path.join(srcDir, 'aws') + path.sep)) return undefined;
+        const key = path.relative(srcDir, resolved).replace(/\\/g, '/').replace(/\.ts$/, '');
+        modules.set(key, resolved);
+        return { path: key, namespace: 'lazy-aws' };
+      });
+      build.onResolve({ filter: /^\.\/aws\.js$/, namespace: 'lazy-aws' }, () => ({ path: './aws.js', external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-aws' }, (args) => ({
+        contents: `module.exports = require('./aws.js')[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+      build.onEnd(async (result) => {
+        if (result.errors.length) return;
+        const entry = [...modules].map(
+          ([key, file]) => `exports[${JSON.stringify(key)}] = require(${JSON.stringify(file)});`,
+        );
+        await esbuild.build({
+          ...node('src/extension/extension.ts', path.join(outdir, 'aws.js'), { external: ['vscode'] }),
+          entryPoints: undefined,
+          stdin: {
+            contents: entry.join('\n') || '',
+            resolveDir: __dirname,
+            sourcefile: 'lazy-aws-entry.js',
+            loader: 'js',
+          },
+        });
+      });
+    },
+  };
+}
+
 const configs = [
-  node('src/extension/extension.ts', 'dist/extension.js', { external: ['vscode'] }),
+  node('src/extension/extension.ts', 'dist/extension.js', { external: ['vscode'], plugins: [lazyAwsPlugin('dist')] }),
   node('src/cli/main.ts', 'dist/cli.js', {
     banner: { js: '#!/usr/bin/env node' },
     define: { __SFN_CROSSINGS_VERSION__: JSON.stringify(version) },

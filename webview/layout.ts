@@ -4,7 +4,7 @@
 // layer), no DOM access: measured on 500 states.
 import type { GraphEdgeView, GraphNodeView, ScopeView } from './protocol';
 
-export const NODE_WIDTH = 184;
+export const NODE_WIDTH = 208;
 export const NODE_HEIGHT = 42;
 const GAP_X = 28;
 const GAP_Y = 46;

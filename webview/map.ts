@@ -6,7 +6,8 @@ import type { CrossingGroupView, GroupKind, ViewModel } from './protocol';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PALETTE_SIZE = 6;
-const MAX_NAME = 24;
+/** Names are cut to this many characters (about the box's width in an average font); fitNames() trims wide glyphs. */
+const MAX_NAME = 27;
 
 export const GROUP_LABELS: Record<GroupKind, string> = {
   region: 'Region',
@@ -32,6 +33,30 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+const SEVERITY_ICONS = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+/** Room for a name: the box minus its left padding and a right margin. */
+const NAME_WIDTH = NODE_WIDTH - 14 - 8;
+
+/**
+ * Shortens (with an ellipsis) each drawn name wider than its box, measured as rendered (the font of the
+ * theme decides, not a character count); the full name stays in the node's tooltip and aria-label.
+ */
+function fitNames(root: Element): void {
+  for (const text of root.querySelectorAll<SVGTextElement>('text.name')) {
+    const full = text.textContent ?? '';
+    if (typeof text.getComputedTextLength !== 'function' || text.getComputedTextLength() <= NAME_WIDTH) continue;
+    let lo = 1;
+    let hi = full.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      text.textContent = `${full.slice(0, mid)}…`;
+      if (text.getComputedTextLength() <= NAME_WIDTH) lo = mid;
+      else hi = mid - 1;
+    }
+    text.textContent = `${full.slice(0, lo)}…`;
+  }
+}
 
 export const groupClass = (group: number) => `group-${group % PALETTE_SIZE}`;
 
@@ -78,20 +103,26 @@ export function renderMap(host: HTMLElement, model: ViewModel, callbacks: MapCal
       `<g class="${classes}" transform="translate(${p.x} ${p.y})" role="button" tabindex="-1" aria-label="${escapeXml(label)}" data-pointer="${escapeXml(n.id)}">`,
       `<rect class="box" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="5"/>`,
     );
+    // Line 1: the name over the whole width. Line 2: the type, then (right-aligned) the kind badge and the
+    // findings count with the icon of their worst severity, so nothing overlaps the name.
+    const findingsWidth = n.findings > 0 ? 14 + 7 * String(n.findings).length : 0;
     if (group)
       parts.push(
-        `<rect class="stripe" width="6" height="${NODE_HEIGHT}" rx="2"/><text class="badge" x="${NODE_WIDTH - 6}" y="14" text-anchor="end">${GROUP_BADGES[group.kind]}</text>`,
+        `<rect class="stripe" width="6" height="${NODE_HEIGHT}" rx="2"/><text class="badge" x="${NODE_WIDTH - 6 - findingsWidth - (findingsWidth ? 6 : 0)}" y="34" text-anchor="end">${GROUP_BADGES[group.kind]}</text>`,
       );
     parts.push(
-      `<text class="name" x="14" y="18">${escapeXml(truncate(n.name, group ? MAX_NAME - 3 : MAX_NAME))}</text>`,
+      `<text class="name" x="14" y="18">${escapeXml(truncate(n.name, MAX_NAME))}</text>`,
       `<text class="type" x="14" y="34">${escapeXml(n.type || '(no Type)')}</text>`,
     );
     if (n.findings > 0)
-      parts.push(`<text class="findings" x="${NODE_WIDTH - 6}" y="34" text-anchor="end">⚠ ${n.findings}</text>`);
+      parts.push(
+        `<text class="findings findings-${n.severity || 'info'}" x="${NODE_WIDTH - 6}" y="34" text-anchor="end">${SEVERITY_ICONS[n.severity || 'info']} ${n.findings}</text>`,
+      );
     parts.push('</g>');
   }
   parts.push('</g>');
   root.innerHTML = parts.join('');
+  fitNames(root);
   const ordered = [...root.querySelectorAll<SVGGElement>('g.state')];
   // The full label as a tooltip, created when the pointer first rests on a state (not 500 up front).
   root.addEventListener('pointerover', (event) => {

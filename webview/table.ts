@@ -25,7 +25,8 @@ export function renderCrossings(host: HTMLElement, model: ViewModel, reveal: (po
   }
   const grid = custom('vscode-data-grid', {
     'aria-label': 'Crossings',
-    'grid-template-columns': '2fr 1.2fr 3fr 1.6fr 96px',
+    // Minimum widths that fit the longest single words of Kind and Auth ("Cross-account", "RESOURCE_POLICY").
+    'grid-template-columns': 'minmax(130px, 2fr) minmax(100px, 1.2fr) minmax(92px, 3fr) minmax(142px, 1.6fr) 84px',
     id: 'crossings-grid',
   });
   const header = custom('vscode-data-grid-row', { 'row-type': 'header' });
@@ -45,6 +46,7 @@ export function renderCrossings(host: HTMLElement, model: ViewModel, reveal: (po
     cells.forEach((text, i) => {
       const cell = custom('vscode-data-grid-cell', { 'grid-column': String(i + 1) }, text);
       if (i === 4 && c.findings > 0) cell.classList.add('has-findings');
+      if (i === 2) cell.classList.add('target-cell');
       row.appendChild(cell);
     });
     row.addEventListener('click', () => reveal(c.pointer));

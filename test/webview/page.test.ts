@@ -320,7 +320,7 @@ void test('state names are shown as text, never as markup', () =>
     await panel.render(model);
     assert.equal(
       await panel.js('document.querySelector("#map g.state text.name").textContent'),
-      evil.slice(0, 23) + '…',
+      evil.slice(0, 26) + '…',
     );
     assert.equal(
       await panel.js('document.querySelector("#map g.state").getAttribute("data-pointer")'),

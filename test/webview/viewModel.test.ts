@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { viewModelFromText } from '../../src/extension/panel/viewModel';
+import { analyze } from '../../src/core/lint';
 import { parseHostMessage, parsePageMessage } from '../../webview/protocol';
 import { layoutGraph, NODE_HEIGHT, NODE_WIDTH } from '../../webview/layout';
 import { bigDefinition } from './bigDefinition';
@@ -51,6 +52,35 @@ void test('findings count once, on the innermost state that contains them', () =
   assert.equal(
     m.nodes.reduce((sum, n) => sum + n.findings, 0),
     total,
+  );
+  // Each node's icon follows its own finding's severity (an info never shows the warning icon).
+  const findings = analyze(text).findings;
+  const severityOf = (code: string) => findings.find((f) => f.code === code)!.severity;
+  const node = (name: string) => m.nodes.find((n) => n.name === name)!;
+  assert.equal(node('A').severity, severityOf('ASL102'));
+  assert.equal(node('PX').severity, severityOf('ASL103'));
+});
+
+void test("a state's severity is the worst of its findings; none gives ''", () => {
+  const text = JSON.stringify({
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'B' }], Default: 'Nowhere' },
+      B: { Type: 'Succeed' },
+      C: { Type: 'Succeed' },
+    },
+  });
+  const m = viewModelFromText(text, { title: 't', uri: 'u', version: 1 });
+  const rank = { error: 3, warning: 2, info: 1, '': 0 } as const;
+  const findings = analyze(text).findings;
+  for (const n of m.nodes) {
+    const own = findings.filter((f) => f.path === n.id || f.path.startsWith(`${n.id}/`));
+    const worst = own.reduce<keyof typeof rank>((w, f) => (rank[f.severity] > rank[w] ? f.severity : w), '');
+    assert.equal(n.severity, worst, n.name);
+  }
+  assert.ok(
+    m.nodes.some((n) => n.severity === ''),
+    'a state without findings',
   );
 });
 

@@ -1,6 +1,8 @@
-// The IAM context of a definition, without the editor: command arguments first, then settings, then the answers
-// the user gave before for this file (a Memento: workspaceState), and only then questions, each validated, whose
-// answers are remembered so each is asked once. The vscode adapter (iamContext.ts) supplies the settings reader
+// The IAM context of a definition, without the editor: command arguments first, then settings, then what the
+// definition itself says (the invoker ARN it calls), then the answers the user gave before for this file (a
+// Memento: workspaceState), and only then questions, each validated, with a placeholder showing the expected
+// form, whose answers are remembered so each is asked once. A question is prefilled only from this file's own
+// answers, never from another file's (Enter must not aim a policy at another state machine). The vscode adapter (iamContext.ts) supplies the settings reader
 // and the input boxes; tests supply fakes.
 import { checkFunctionArn, checkRoleArn, checkStateMachineArn, type IamContext } from '../../core/iam';
 
@@ -15,8 +17,10 @@ export interface MementoLike {
 export interface Question {
   title: string;
   prompt: string;
-  /** Prefilled answer (the last one given in this workspace). */
+  /** Prefilled answer (one this document's context already holds). */
   value?: string;
+  /** Example text shown in the empty box: the expected form. */
+  placeholder: string;
   /** undefined when the text is acceptable, else the message shown under the box. */
   validate: (text: string) => string | undefined;
 }
@@ -31,6 +35,8 @@ export interface ResolveOptions {
   noPrompt?: boolean;
   /** Also ask for the invoker's ARN (optional: an empty answer means the default invoker). */
   wantInvoker?: boolean;
+  /** What the definition itself says (e.g. the invoker ARN its tasks call): above remembered answers. */
+  fromDefinition?: Partial<IamContext>;
 }
 
 type Remembered = Record<string, Partial<IamContext>>;
@@ -61,16 +67,19 @@ export class ContextStore {
     await this.memento.update(STATE_KEY, all);
   }
 
-  /** What is known for a document without asking: remembered answers, overridden by settings, then by `given`. */
-  peek(key: string, given: Partial<IamContext> = {}): Partial<IamContext> {
-    return { ...this.remembered(key), ...this.settings(key), ...given };
+  /**
+   * What is known for a document without asking: remembered answers, overridden by what the definition says,
+   * then by settings, then by `given`.
+   */
+  peek(key: string, given: Partial<IamContext> = {}, fromDefinition: Partial<IamContext> = {}): Partial<IamContext> {
+    return { ...this.remembered(key), ...fromDefinition, ...this.settings(key), ...given };
   }
 
   /** The full context, asking once for what is missing; undefined when cancelled or (noPrompt) incomplete. */
   async resolve(key: string, options: ResolveOptions = {}): Promise<IamContext | undefined> {
-    const known = this.peek(key, options.given);
-    const values = Object.values(this.all());
-    const prefill = values[values.length - 1] ?? {};
+    const known = this.peek(key, options.given, options.fromDefinition);
+    // Only this document's own answers prefill a box (a partial earlier answer, e.g. after a cancel).
+    const prefill = this.remembered(key);
     const answers: Partial<IamContext> = {};
     const question = async (q: Question, optional = false): Promise<string | undefined> => {
       if (options.noPrompt) return undefined;
@@ -85,6 +94,7 @@ export class ContextStore {
         title: 'state machine ARN',
         prompt: 'The ARN of the state machine this definition is deployed as',
         value: prefill.stateMachineArn,
+        placeholder: 'arn:aws:states:us-east-1:111122223333:stateMachine:MyStateMachine',
         validate: checkStateMachineArn,
       });
       if (!v) return undefined;
@@ -95,6 +105,7 @@ export class ContextStore {
         title: 'execution role ARN',
         prompt: "The ARN of the state machine's execution role",
         value: prefill.executionRoleArn,
+        placeholder: 'arn:aws:iam::111122223333:role/MyStateMachineRole',
         validate: checkRoleArn,
       });
       if (!v) {
@@ -111,6 +122,7 @@ export class ContextStore {
           prompt:
             "The ARN of the cross-region invoker Lambda (leave empty for the default name in the state machine's account and region)",
           value: prefill.invokerArn,
+          placeholder: 'arn:aws:lambda:us-east-1:111122223333:function:sfn-crossings-invoker (empty: the default)',
           validate: checkFunctionArn,
         },
         true,

@@ -29,6 +29,7 @@ const inputBox: Ask = (q) =>
     title: `Step Functions Crossings: ${q.title}`,
     prompt: q.prompt,
     value: q.value,
+    placeHolder: q.placeholder,
     ignoreFocusOut: true,
     validateInput: q.validate,
   });
@@ -59,7 +60,17 @@ export class IamContextStore {
   }
 
   /** The full context, asking once for what is missing (input boxes); undefined when cancelled. */
-  resolve(document: vscode.TextDocument, args: IamCommandArgs, wantInvoker: boolean): Promise<IamContext | undefined> {
-    return this.store.resolve(document.uri.toString(), { given: args.context, noPrompt: args.noPrompt, wantInvoker });
+  resolve(
+    document: vscode.TextDocument,
+    args: IamCommandArgs,
+    wantInvoker: boolean,
+    fromDefinition: Partial<IamContext> = {},
+  ): Promise<IamContext | undefined> {
+    return this.store.resolve(document.uri.toString(), {
+      given: args.context,
+      noPrompt: args.noPrompt,
+      wantInvoker,
+      fromDefinition,
+    });
   }
 }

@@ -170,7 +170,7 @@ export function makeIamProvider(userContext: () => IamContext | undefined = () =
           ? `Generated for ${where} (read from the definition's ARNs; the role and state machine names are placeholders to replace).`
           : `Generated for the example ${where}: replace the account, region and names with yours.`;
     const wild = kit.wildcards.length
-      ? ` ${kit.wildcards.length} statement${kit.wildcards.length === 1 ? '' : 's'} use "*" (values known only at run time).`
+      ? ` ${kit.wildcards.length === 1 ? '1 statement uses' : `${kit.wildcards.length} statements use`} "*" (values known only at run time).`
       : '';
     return { status: 'ready', message: message + wild, documents: documentsOfKit(kit) };
   };

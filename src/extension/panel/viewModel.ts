@@ -16,6 +16,7 @@ import type {
   GraphNodeView,
   GroupKind,
   IamView,
+  NodeSeverity,
   ScopeView,
   ViewModel,
 } from '../../../webview/protocol';
@@ -102,7 +103,8 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
       type: state.type ?? '',
       scope: state.scope.pointer,
       start: starts.has(state.pointer),
-      findings: findingsByState.get(state.pointer) ?? 0,
+      findings: findingsByState.get(state.pointer)?.count ?? 0,
+      severity: findingsByState.get(state.pointer)?.severity ?? '',
       group: groupOf.get(state.pointer) ?? -1,
     });
     edgesOf(state, edges);
@@ -121,7 +123,7 @@ export function buildViewModel(input: ViewModelInput): ViewModel {
     kind: c.kind,
     target: c.target,
     auth: c.auth,
-    findings: findingsByState.get(c.pointer) ?? 0,
+    findings: findingsByState.get(c.pointer)?.count ?? 0,
     actions: [...c.actions],
   }));
 
@@ -166,14 +168,20 @@ function edgesOf(state: StateInfo, out: GraphEdgeView[]): void {
 }
 
 /** Findings per state, each counted once on the innermost state whose pointer contains its path. */
-function countFindings(model: AslModel, analysis: Analysis): Map<string, number> {
+const RANK: Record<NodeSeverity, number> = { error: 3, warning: 2, info: 1, '': 0 };
+
+/** Per state pointer: how many findings lie inside the state, and the most severe of them. */
+function countFindings(model: AslModel, analysis: Analysis): Map<string, { count: number; severity: NodeSeverity }> {
   const states = new Set(model.states.map((s) => s.pointer));
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { count: number; severity: NodeSeverity }>();
   for (const f of analysis.findings) {
     let path = f.path;
     while (path) {
       if (states.has(path)) {
-        counts.set(path, (counts.get(path) ?? 0) + 1);
+        const c: { count: number; severity: NodeSeverity } = counts.get(path) ?? { count: 0, severity: '' };
+        c.count++;
+        if (RANK[f.severity] > RANK[c.severity]) c.severity = f.severity;
+        counts.set(path, c);
         break;
       }
       const cut = path.lastIndexOf('/');

@@ -6,6 +6,7 @@ import { pickProfile, pickRegion, suggestedRegion } from '../awsPickers';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
 import type { SfnPorts } from '../../aws/sfnClient';
+import { htmlAnswerMessage } from './htmlAnswer';
 
 /** Arguments every remote command accepts (tests and keybindings pass them to skip the pickers). */
 export interface RemoteArgs {
@@ -110,14 +111,18 @@ export async function connect(target: RemoteTarget): Promise<Connected> {
   }
 }
 
-/** The one line for a failure of a remote command; unexpected errors keep their message. */
-export function failureMessage(e: unknown): string {
-  return (e as Error)?.message ?? String(e);
+/**
+ * The one line for a failure of a remote command; an HTML answer names the endpoint that gave it (`endpoint`,
+ * see describeEndpoint); unexpected errors keep their message.
+ */
+export function failureMessage(e: unknown, endpoint?: string): string {
+  const message = (e as Error)?.message ?? String(e);
+  return (endpoint && htmlAnswerMessage(message, endpoint)) || message;
 }
 
 /** Logs and shows a failure (never awaited: a notification must not block the command). */
-export function showFailure(ctx: ExtensionContextLike, what: string, e: unknown): string {
-  const message = failureMessage(e);
+export function showFailure(ctx: ExtensionContextLike, what: string, e: unknown, endpoint?: string): string {
+  const message = failureMessage(e, endpoint);
   ctx.log.error(`${what} failed: ${message}`);
   void vscode.window.showErrorMessage(`${what}: ${message}`);
   return message;

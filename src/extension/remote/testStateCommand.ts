@@ -10,6 +10,7 @@ import type { TestStateResult } from '../../aws/sfnClient';
 import { readDeployedMachine } from './deployedMachine';
 import type { TestResultView } from './resultView';
 import { connect, resolveTarget, showFailure, type RemoteArgs } from './service';
+import { describeEndpoint } from './htmlAnswer';
 import { stateInput, stateVariables, type SavedText } from './stateInputs';
 import { documentFor } from './validateCommand';
 
@@ -108,6 +109,8 @@ export async function testState(
   }
   const [{ findState, planTestState, TESTABLE_TYPES, ROLE_ARN }, { testStateMarkdown, testStateSummary, prettyJson }] =
     await Promise.all([import('../../aws/sfnTestState'), import('../../aws/sfnResults')]);
+  // Where the calls go, once known: an HTML answer is reported with it.
+  let endpoint: string | undefined;
   try {
     const model = ctx.analyze(document).model;
     if (!model) throw new Error('the definition does not parse: fix the problems first');
@@ -120,7 +123,9 @@ export async function testState(
     if ('error' in plan) throw new Error(plan.error);
     const target = await resolveTarget(ctx, args);
     if (!target) return cancelled;
+    endpoint = describeEndpoint(target.endpointUrl, target.region);
     const { ports, region } = await connect(target);
+    endpoint = describeEndpoint(target.endpointUrl, region);
     const input: SavedText | undefined =
       args.input !== undefined
         ? { text: asJsonText(args.input), source: 'argument' }
@@ -161,6 +166,6 @@ export async function testState(
     else void vscode.window.showWarningMessage(summary);
     return { ok: true, result, markdown, view: shown, inputSource: input.source };
   } catch (e) {
-    return { ok: false, message: showFailure(ctx, what, e) };
+    return { ok: false, message: showFailure(ctx, what, e, endpoint) };
   }
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
 import { connect, resolveTarget, showFailure, type RemoteArgs } from './service';
+import { describeEndpoint } from './htmlAnswer';
 import { SERVICE_SOURCE, STATE_MACHINE_TYPES, type StateMachineType } from '../../aws/sfnDefinition';
 
 export interface ValidateRemoteArgs extends RemoteArgs {
@@ -108,6 +109,6 @@ export async function validateRemote(
     else void vscode.window.showWarningMessage(`Step Functions: ${summary} (see the Problems panel)`);
     return { ok: true, result: result.result, summary, diagnostics };
   } catch (e) {
-    return { ok: false, message: showFailure(ctx, what, e) };
+    return { ok: false, message: showFailure(ctx, what, e, describeEndpoint(target.endpointUrl, target.region)) };
   }
 }

@@ -1,6 +1,6 @@
 // The IAM context store behind the editor commands (src/extension/iam/contextStore.ts, no vscode needed): what
 // is known is never asked, each question is validated and asked once, answers are remembered per document and
-// prefill the next file's questions, settings and command arguments win, a cancel remembers nothing wrong.
+// prefill only that document's questions, settings and command arguments win, a cancel remembers nothing wrong.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ContextStore, type MementoLike, type Question } from '../../../src/extension/iam/contextStore';
@@ -49,12 +49,29 @@ void test('asks for what is missing, validates, and asks once per file', async (
   assert.equal(user.asked.length, 2);
 });
 
-void test("another file's questions are prefilled with the last answers", async () => {
+void test("another file's answers never prefill a question; each box shows the expected form", async () => {
   const user = scripted([SM, ROLE, undefined]);
   const store = new ContextStore(memento(), () => ({}), user.ask);
   await store.resolve('file:///a.asl.json');
   assert.equal(await store.resolve('file:///b.asl.json'), undefined, 'cancelled');
-  assert.equal(user.asked[2]!.value, SM);
+  assert.equal(user.asked[2]!.value, undefined, "b's box must not offer a's state machine");
+  for (const q of user.asked) assert.equal(q.validate(q.placeholder.split(' ')[0]!), undefined, q.placeholder);
+});
+
+void test("a file's own earlier answer is not asked again; the definition's invoker ARN is not asked", async () => {
+  const user = scripted([SM, undefined, ROLE]);
+  const store = new ContextStore(memento(), () => ({}), user.ask);
+  assert.equal(await store.resolve('file:///a.asl.json'), undefined, 'cancelled at the role');
+  const fromDefinition = { invokerArn: INVOKER };
+  assert.deepEqual(await store.resolve('file:///a.asl.json', { wantInvoker: true, fromDefinition }), {
+    stateMachineArn: SM,
+    executionRoleArn: ROLE,
+    invokerArn: INVOKER,
+  });
+  assert.deepEqual(
+    user.asked.map((q) => q.title),
+    ['state machine ARN', 'execution role ARN', 'execution role ARN'],
+  );
 });
 
 void test('the invoker question is optional, and an empty answer is remembered', async () => {

@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { lint } from '../../../src/core/lint';
 import type { PublicFinding } from '../../../src/core/findings';
 import { SNIPPETS, type SnippetSpec } from '../../../scripts/snippets/catalog';
+import { DEFINITION_SNIPPETS } from '../../../scripts/snippets/definitions';
 import { generatedFiles, type SnippetFile } from '../../../scripts/snippets/generate';
 import { expandSnippet } from './expand';
 import { jsonMachine, yamlMachine } from './machine';
@@ -62,7 +63,7 @@ void test('at least 14 snippets produce states, in both forms, with unique prefi
   const states = SNIPPETS.filter((s) => s.kind === 'state');
   assert.ok(states.length >= 14, `only ${states.length} state snippets`);
   assert.deepEqual(Object.keys(jsonFile).sort(), Object.keys(yamlFile).sort());
-  assert.equal(Object.keys(jsonFile).length, SNIPPETS.length);
+  assert.equal(Object.keys(jsonFile).length, SNIPPETS.length + DEFINITION_SNIPPETS.length);
   const prefixes = SNIPPETS.map((s) => s.prefix);
   assert.equal(new Set(prefixes).size, prefixes.length, 'duplicate prefix');
   for (const spec of SNIPPETS) {
