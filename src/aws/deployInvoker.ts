@@ -1,5 +1,8 @@
 // Deploys the invoker Lambda idempotently: caller identity, the execution role (trust + inline policy + tags), the
 // function (create, or update code only when CodeSha256 differs and configuration only when it differs), tags.
+// Roles the invoker may assume must be literal role ARNs; they go to ALLOWED_ROLES with the external id the
+// deployer sets (default: the function ARN, which the generated trust policies require). The result carries the
+// deployed inline policy next to the desired one, for the confirmations' diff.
 // Nothing changed -> only reads. Handles IAM propagation ("role cannot be assumed") with backoff, stops between
 // steps on cancellation, reports progress, and turns failures into actionable messages with what already exists.
 import { createHash } from 'node:crypto';
@@ -8,7 +11,11 @@ import {
   DEFAULT_INVOKER_ROLE_NAME,
   INVOKER_ENV,
   formatAllowedCalls,
+  formatAllowedRoles,
+  isExternalId,
+  isLiteralRoleArn,
   type AllowedCall,
+  type AllowedRole,
   type ErrorNaming,
 } from '../core/invoker/protocol';
 import {
@@ -40,7 +47,8 @@ export interface InvokerDeploySpec {
   allowedRegions?: readonly string[];
   allowEndpointOverride?: boolean;
   errorNames?: ErrorNaming;
-  assumeRoleArns?: readonly string[];
+  /** Roles the invoker may assume (ALLOWED_ROLES): literal ARNs only; external id default: the function ARN. */
+  assumeRoles?: readonly AllowedRole[];
   timeoutSeconds?: number;
   memorySize?: number;
   /** The deterministic zip (dist/invoker/invoker.zip). */
@@ -80,6 +88,8 @@ export interface DeployResult {
   dryRun: boolean;
   /** The inline policy the role has (or would get). */
   policy: PolicyDocument;
+  /** The inline policy deployed before this run (parsed; undefined when there was none). */
+  deployedPolicy?: unknown;
   environment: Record<string, string>;
 }
 
@@ -106,9 +116,30 @@ export function codeSha256(zip: Uint8Array): string {
   return createHash('sha256').update(zip).digest('base64');
 }
 
-/** The function's environment: the allowlist and the safety switches. */
-export function invokerEnvironment(spec: InvokerDeploySpec): Record<string, string> {
+/** The roles of ALLOWED_ROLES: each with its own external id, else the function ARN (what the trust policy requires). */
+export function allowedRoles(spec: InvokerDeploySpec, functionArn: string): AllowedRole[] {
+  const byArn = new Map<string, AllowedRole>();
+  for (const r of spec.assumeRoles ?? [])
+    if (!byArn.has(r.roleArn)) byArn.set(r.roleArn, { roleArn: r.roleArn, externalId: r.externalId ?? functionArn });
+  return [...byArn.values()];
+}
+
+/** Why the spec's roles cannot be deployed (wildcards, placeholders, bad external ids), or undefined. */
+export function roleProblem(spec: InvokerDeploySpec): string | undefined {
+  for (const r of spec.assumeRoles ?? []) {
+    if (!isLiteralRoleArn(r.roleArn))
+      return `"${r.roleArn.slice(0, 100)}" is not a literal IAM role ARN (arn:<partition>:iam::<account>:role/<name>, no wildcard): the invoker assumes only roles named in full`;
+    if (r.externalId !== undefined && !isExternalId(r.externalId))
+      return `the external id of ${r.roleArn} must be 2-1224 characters of letters, digits and +=,.@:/-`;
+  }
+  return undefined;
+}
+
+/** The function's environment: the allowlists and the safety switches. */
+export function invokerEnvironment(spec: InvokerDeploySpec, functionArn = ''): Record<string, string> {
   const env: Record<string, string> = { [INVOKER_ENV.allowedCalls]: formatAllowedCalls(spec.calls) };
+  const roles = allowedRoles(spec, functionArn);
+  if (roles.length) env[INVOKER_ENV.allowedRoles] = formatAllowedRoles(roles);
   if (spec.allowedRegions?.length) env[INVOKER_ENV.allowedRegions] = [...spec.allowedRegions].sort().join(',');
   if (spec.allowEndpointOverride) env[INVOKER_ENV.allowEndpointOverride] = 'true';
   if (spec.errorNames === 'plain') env[INVOKER_ENV.errorNames] = 'plain';
@@ -236,6 +267,8 @@ export async function deployInvoker(
       return Promise.reject(portError(method, e));
     });
 
+  const badRole = roleProblem(spec);
+  if (badRole) throw new DeployError(badRole, 'identity', {});
   checkpoint('identity');
   progress('identity', 'Checking credentials (sts:GetCallerIdentity)');
   const identity = await call('getCallerIdentity');
@@ -254,7 +287,7 @@ export async function deployInvoker(
           account,
           region: spec.region,
           functionName,
-          assumeRoleArns: spec.assumeRoleArns ?? [],
+          assumeRoleArns: (spec.assumeRoles ?? []).map((r) => r.roleArn),
           ...(spec.catalog ? { catalog: spec.catalog } : {}),
         }));
 
@@ -320,6 +353,8 @@ export async function deployInvoker(
   // Function
   checkpoint('function');
   progress('function', `Function ${functionName} in ${spec.region}`);
+  const sha = codeSha256(spec.zip);
+  const fn = await call('getFunction', functionName);
   const settings: FunctionSettings = {
     runtime: spec.runtime || DEFAULT_RUNTIME,
     role: roleArn,
@@ -327,10 +362,11 @@ export async function deployInvoker(
     description: 'Step Functions Crossings cross-region invoker (managed by sfn-crossings)',
     timeout: spec.timeoutSeconds ?? 60,
     memorySize: spec.memorySize ?? 256,
-    environment: invokerEnvironment(spec),
+    environment: invokerEnvironment(
+      spec,
+      fn?.arn ?? `arn:${partition}:lambda:${spec.region}:${account}:function:${functionName}`,
+    ),
   };
-  const sha = codeSha256(spec.zip);
-  const fn = await call('getFunction', functionName);
   let functionArn: string;
   if (!fn) {
     functionArn = `arn:${partition}:lambda:${spec.region}:${account}:function:${functionName}`;
@@ -401,6 +437,7 @@ export async function deployInvoker(
     changes,
     dryRun,
     policy,
+    ...(currentParsed !== undefined ? { deployedPolicy: currentParsed } : {}),
     environment: settings.environment,
   };
 }

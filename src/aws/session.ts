@@ -49,12 +49,8 @@ export async function createAwsSession(options: AwsSessionOptions): Promise<AwsS
   }
   const endpoint = options.endpointUrl || env.AWS_ENDPOINT_URL || undefined;
   if (endpoint) {
-    try {
-      const u = new URL(endpoint);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
-    } catch {
-      throw new SessionError(`endpoint URL is not an http(s) URL: ${endpoint}`);
-    }
+    const problem = endpointProblem(endpoint);
+    if (problem) throw new SessionError(problem);
   }
   let credentials: CredentialsProvider;
   const given = options.credentials;
@@ -66,4 +62,27 @@ export async function createAwsSession(options: AwsSessionOptions): Promise<AwsS
   else if (env.AWS_PROFILE) session.profile = env.AWS_PROFILE;
   if (endpoint) session.endpoint = endpoint;
   return session;
+}
+
+/** Loopback hosts: the only ones a plain http:// endpoint may name (LocalStack, a local test server). */
+function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Why an endpoint override is refused, or undefined: signed requests go there, so it must be https, except plain
+ * http to a loopback host (LocalStack on this machine).
+ */
+export function endpointProblem(endpoint: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(endpoint);
+  } catch {
+    return `endpoint URL is not an http(s) URL: ${endpoint}`;
+  }
+  if (u.protocol === 'https:') return undefined;
+  if (u.protocol !== 'http:') return `endpoint URL is not an http(s) URL: ${endpoint}`;
+  if (isLoopback(u.hostname)) return undefined;
+  return `endpoint URL ${endpoint} is plain http to another machine: signed AWS requests would cross the network unencrypted; use https (plain http is allowed only for localhost / 127.0.0.1)`;
 }

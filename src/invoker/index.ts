@@ -1,5 +1,6 @@
-// The cross-region invoker Lambda: validates the event, enforces the default-deny allowlist, optionally assumes a
-// role, makes one AWS SDK v3 call in the requested region and returns plain JSON. The SDK comes from the Lambda
+// The cross-region invoker Lambda: validates the event, enforces the default-deny allowlists (calls, regions, roles),
+// optionally assumes an allowed role with the external id the deployer set for it, makes one AWS SDK v3 call in the
+// requested region and returns plain JSON no larger than Step Functions' payload limit. The SDK comes from the Lambda
 // Node.js runtime (never bundled). Bundled to dist/invoker/index.js by esbuild.js and zipped by build/zip-invoker.js.
 import {
   INVOKER_ENV,
@@ -10,11 +11,12 @@ import {
   isCallAllowed,
   parseAllowedCalls,
   parseAllowedRegions,
+  parseAllowedRoles,
   parseErrorNaming,
   validateEvent,
   type InvokerEvent,
 } from '../core/invoker/protocol';
-import { toPlain } from './output';
+import { ResultTooLargeError, toPlainLimited } from './output';
 
 /** The part of the Lambda context the handler uses. */
 export interface LambdaContextLike {
@@ -50,6 +52,8 @@ const TIMEOUT_MARGIN_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 /** Assumed-role credentials are reused until this long before they expire. */
 const CREDENTIALS_REFRESH_MS = 60_000;
+/** Step Functions' payload limit (256 KiB of UTF-8 JSON): a larger result could never reach the state machine. */
+export const MAX_RESULT_BYTES = 256 * 1024;
 
 interface AssumedCredentials {
   accessKeyId: string;
@@ -101,6 +105,8 @@ export function createHandler(options: HandlerOptions = {}) {
   const naming = parseErrorNaming(env[INVOKER_ENV.errorNames]);
   // Invalid entries are never allowed; say so once in the function's log.
   if (allowed.errors.length) console.warn(`ALLOWED_CALLS: ignoring ${allowed.errors.join('; ')}`);
+  const roles = parseAllowedRoles(env[INVOKER_ENV.allowedRoles]);
+  if (roles.errors.length) console.warn(`ALLOWED_ROLES: ignoring ${roles.errors.join('; ')}`);
   const configuredTimeout = Number(env[INVOKER_ENV.timeoutMs]);
   const modules = new Map<string, Promise<SdkModule>>();
   const clients = new Map<string, SdkClient>();
@@ -164,8 +170,30 @@ export function createHandler(options: HandlerOptions = {}) {
     }
   };
 
-  const assumeRole = async (event: InvokerEvent, deadlineMs: number): Promise<AssumedCredentials> => {
-    const key = `${event.assumeRoleArn}|${event.externalId ?? ''}`;
+  /** The external id of an allowed role (set by the deployer); refuses roles and ids the deployment did not allow. */
+  const allowedRole = (event: InvokerEvent): { externalId?: string } => {
+    const role = roles.roles.get(event.assumeRoleArn!);
+    if (!role) {
+      throw new InvokerError(
+        INVOKER_ERRORS.roleNotAllowed,
+        `${event.assumeRoleArn} is not in this function's ALLOWED_ROLES; deploy the invoker from the definition that assumes it to allow it`,
+      );
+    }
+    if (event.externalId !== undefined && event.externalId !== role.externalId) {
+      throw new InvokerError(
+        INVOKER_ERRORS.roleNotAllowed,
+        `"externalId" does not match the one the deployer set for ${event.assumeRoleArn}: the external id comes from ALLOWED_ROLES; remove it from the payload`,
+      );
+    }
+    return role;
+  };
+
+  const assumeRole = async (
+    event: InvokerEvent,
+    externalId: string | undefined,
+    deadlineMs: number,
+  ): Promise<AssumedCredentials> => {
+    const key = `${event.assumeRoleArn}|${externalId ?? ''}`;
     const cached = assumed.get(key);
     if (cached && cached.expiration.getTime() - Date.now() > CREDENTIALS_REFRESH_MS) return cached;
     const sts = await loadSdk(clientPackage('sts'));
@@ -178,7 +206,7 @@ export function createHandler(options: HandlerOptions = {}) {
       RoleSessionName: `sfn-crossings-invoker-${Date.now()}`,
       DurationSeconds: 900,
     };
-    if (event.externalId) input.ExternalId = event.externalId;
+    if (externalId) input.ExternalId = externalId;
     let out: {
       Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date };
     };
@@ -233,6 +261,8 @@ export function createHandler(options: HandlerOptions = {}) {
         `"endpoint" is ignored for safety unless the function sets ALLOW_ENDPOINT_OVERRIDE=true; remove it from the payload`,
       );
     }
+    // Before any SDK load or STS call: only the roles (and external ids) the deployment allowed.
+    const role = event.assumeRoleArn ? allowedRole(event) : undefined;
     const deadlineMs = timeoutFor(context);
     let mod: SdkModule;
     try {
@@ -252,7 +282,7 @@ export function createHandler(options: HandlerOptions = {}) {
       );
     }
     const started = Date.now();
-    const creds = event.assumeRoleArn ? await assumeRole(event, deadlineMs) : undefined;
+    const creds = role ? await assumeRole(event, role.externalId, deadlineMs) : undefined;
     const client = getClient(mod, event.service, event.region, event.endpoint, creds);
     const remaining = Math.max(100, deadlineMs - (Date.now() - started));
     try {
@@ -260,11 +290,18 @@ export function createHandler(options: HandlerOptions = {}) {
       return await withDeadline(
         remaining,
         `${call} in ${event.region}`,
-        async (abortSignal) => toPlain(await client.send(new Command(event.parameters ?? {}), { abortSignal })),
+        async (abortSignal) =>
+          toPlainLimited(await client.send(new Command(event.parameters ?? {}), { abortSignal }), MAX_RESULT_BYTES),
         deadlineMs,
       );
     } catch (e) {
       if (e instanceof InvokerError) throw e;
+      if (e instanceof ResultTooLargeError) {
+        throw new InvokerError(
+          INVOKER_ERRORS.resultTooLarge,
+          `${call} in ${event.region} returned ${e.describe()}: more than Step Functions' 256 KiB payload limit; ask for less (e.g. a Range, a page size or a projection) or have the call write its result elsewhere`,
+        );
+      }
       const d = describe(e);
       if (d.fault === undefined && d.status === undefined) {
         throw new InvokerError(

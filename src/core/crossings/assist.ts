@@ -100,7 +100,8 @@ export function completionsAt(
       items: operationsOf(svc).map((op) => ({
         label: op.action,
         kind: 'action',
-        detail: `${svc.sfn} ${op.name}${op.required.length ? ` (requires ${op.required.join(', ')})` : ''}`,
+        // Required members as an aws-sdk task spells them (SDK for Java v2 names: `DbInstanceIdentifier`).
+        detail: `${svc.sfn} ${op.name}${op.required.length ? ` (requires ${memberNames(op, 'sfn').required.join(', ')})` : ''}`,
         insertText: op.action,
       })),
     };
@@ -253,15 +254,28 @@ const KIND_TITLES: Record<Crossing['kind'], string> = {
   http: 'HTTPS API call (HTTP Task)',
 };
 
+/** A definition value as a Markdown code span that no backtick, newline or link inside it can end or escape. */
+function code(value: string): string {
+  const flat = value.replace(/[\r\n]+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+/** A definition value as plain Markdown text: every punctuation character that Markdown could act on escaped. */
+function text(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&:]/g, '\\$&');
+}
+
 function describeCrossing(c: Crossing): string {
-  const rows: string[] = [`**${KIND_TITLES[c.kind]}**: \`${c.target}\``, ''];
-  if (c.region) rows.push(`- Region: \`${c.region}\``);
-  if (c.account) rows.push(`- Account: \`${c.account}\``);
-  if (c.roleArn) rows.push(`- Role: \`${c.roleArn}\``);
-  if (c.endpoint) rows.push(`- Endpoint: \`${c.endpoint}\``);
-  if (c.service && c.operation) rows.push(`- Call: \`${c.service}:${c.operation}\``);
-  rows.push(`- Auth: ${c.auth}`);
-  rows.push(`- IAM actions: ${c.actions.length ? c.actions.map((a) => `\`${a}\``).join(', ') : 'none'}`);
+  const rows: string[] = [`**${KIND_TITLES[c.kind]}**: ${code(c.target)}`, ''];
+  if (c.region) rows.push(`- Region: ${code(c.region)}`);
+  if (c.account) rows.push(`- Account: ${code(c.account)}`);
+  if (c.roleArn) rows.push(`- Role: ${code(c.roleArn)}`);
+  if (c.endpoint) rows.push(`- Endpoint: ${code(c.endpoint)}`);
+  if (c.service && c.operation) rows.push(`- Call: ${code(`${c.service}:${c.operation}`)}`);
+  rows.push(`- Auth: ${text(c.auth)}`);
+  rows.push(`- IAM actions: ${c.actions.length ? c.actions.map(code).join(', ') : 'none'}`);
   return rows.join('\n');
 }
 

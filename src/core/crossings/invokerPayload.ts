@@ -1,6 +1,7 @@
 // XC4xx: payloads sent to the cross-region invoker Lambda (its function ARN as Resource, or lambda:invoke with its
 // FunctionName): { service (SDK v3 package), action (camelCase), region, parameters, endpoint, assumeRoleArn,
-// externalId }. Facts: ../shared/DOMAIN.md section 1; the protocol: src/core/invoker/protocol.ts.
+// externalId }. Facts: ../shared/DOMAIN.md section 1; the protocol: src/core/invoker/protocol.ts. Also warns about
+// sensitive calls (XC413: credentials, secrets, IAM/KMS/Organizations changes) and misspelled regions (XC414).
 import { atKey, atNode, atValue, type Rule } from '../model/rule';
 import { prop, toValue } from '../parse/ast';
 import { INVOKER_EVENT_KEYS } from '../invoker/protocol';
@@ -8,7 +9,8 @@ import { checkKnownFields, knownFields, fix, kitFor, type Kit } from './kit';
 import { lookupOperation, lookupService } from './catalog';
 import { addRetryEdits } from './convert';
 import { RECOMMENDED_LAMBDA_RETRY } from './constants';
-import { KNOWN_REGIONS, partitionOfRegion } from './regions';
+import { KNOWN_REGIONS, misspelledRegion, partitionOfRegion } from './regions';
+import { sensitiveReason } from '../invoker/sensitive';
 import { checkMembers, missingMessage } from './sdkCall';
 import type { TaskInfo } from './tasks';
 import { closest, isPartition, isRegionCode, literalString, parseRoleArn, type Field } from './values';
@@ -137,6 +139,21 @@ function checkTask(kit: Kit, task: TaskInfo): void {
       );
     }
   }
+  if (action !== undefined && actionField && !actionField.dynamic) {
+    const v3 = service?.v3 ?? literalString(serviceField);
+    const input = parametersField?.property.value;
+    const decrypts =
+      input?.kind === 'object' &&
+      (prop(input, 'WithDecryption')?.value as { value?: unknown } | undefined)?.value === true;
+    const why = v3 !== undefined ? sensitiveReason(v3, action, decrypts) : undefined;
+    if (why)
+      kit.report(
+        'XC413',
+        'warning',
+        `${v3}:${action} ${why}: whoever may invoke the invoker can make this call with its role, and the result lands in the execution history in clear text (readable by anyone who can read this machine's executions). Deploying the invoker asks for an explicit confirmation.`,
+        atValue(actionField.property),
+      );
+  }
   const regionField = byName.get('region');
   if (regionField && !regionField.dynamic) {
     const region = literalString(regionField);
@@ -148,6 +165,16 @@ function checkTask(kit: Kit, task: TaskInfo): void {
         `"region" must be a region code such as "us-west-2"${near ? `: did you mean "${near}"?` : '.'}`,
         atValue(regionField.property),
         near ? fix(`Change to "${near}"`, [kit.edit.replace(regionField.property.value, near)], true) : undefined,
+      );
+    } else if (misspelledRegion(region, closest)) {
+      const near = misspelledRegion(region, closest)!;
+      kit.report(
+        'XC414',
+        'warning',
+        `"${region}" is not a known region: did you mean "${near}"?`,
+        atValue(regionField.property),
+        fix(`Change to "${near}"`, [kit.edit.replace(regionField.property.value, near)], true),
+        { suggestion: near },
       );
     } else if (task.partition && isPartition(task.partition) && partitionOfRegion(region) !== task.partition) {
       kit.report(

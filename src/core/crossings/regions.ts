@@ -45,3 +45,18 @@ export const KNOWN_REGIONS: readonly string[] = [
 export function partitionOfRegion(region: string): 'aws' | 'aws-cn' | 'aws-us-gov' {
   return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
+
+const KNOWN_AREAS = new Set(KNOWN_REGIONS.map((r) => r.replace(/-\d+$/, '')));
+
+/**
+ * A region-shaped code whose name part is no known area (`us-westt-2`) but is close to a known region: that region.
+ * A new number in a known area (`ap-southeast-9`) or a far-off name is left alone (it may be a region newer than
+ * this list).
+ */
+export function misspelledRegion(
+  region: string,
+  closest: (name: string, candidates: readonly string[]) => string | undefined,
+): string | undefined {
+  if (KNOWN_REGIONS.includes(region) || KNOWN_AREAS.has(region.replace(/-\d+$/, ''))) return undefined;
+  return closest(region, KNOWN_REGIONS);
+}

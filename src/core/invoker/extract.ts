@@ -1,10 +1,21 @@
 // Finds the invoker tasks of a definition (JSON or YAML) and the calls they make: the `service:action` list that
-// prefills ALLOWED_CALLS and the role policy, the roles they assume, and where each task names the invoker function
-// (so the deployed ARN can be written back). Pure; reads the positional model of src/core.
+// prefills ALLOWED_CALLS and the role policy, the roles they assume (with the external id each needs), and where
+// each task names the invoker function (so the deployed ARN can be written back). Only tasks that call a function
+// of one of the invoker names count; other Lambda tasks that look like invoker calls are listed as ignored.
+// Pure; reads the positional model of src/core.
 import { type AstNode, hasProp, type ObjectNode, prop, type PropertyNode, stringValue } from '../parse/ast';
 import { parseDefinition, type LanguageId } from '../parse';
 import { buildModel } from '../model/model';
-import { DEFAULT_INVOKER_NAME, camelCase, isActionName, isServiceName, type AllowedCall } from './protocol';
+import {
+  DEFAULT_INVOKER_NAME,
+  camelCase,
+  isActionName,
+  isExternalId,
+  isLiteralRoleArn,
+  isServiceName,
+  type AllowedCall,
+  type AllowedRole,
+} from './protocol';
 
 export interface InvokerTask {
   stateName: string;
@@ -19,14 +30,24 @@ export interface InvokerTask {
   action?: string;
   region?: string;
   assumeRoleArn?: string;
+  externalId?: string;
   /** Payload fields computed at run time (`service.$`, JSONata), which the allowlist cannot be derived from. */
   dynamic: string[];
 }
 
+/** A Lambda task whose payload has `service` and `action` but whose function is not the invoker: not counted. */
+export interface IgnoredTask {
+  stateName: string;
+  functionName?: string;
+}
+
 export interface InvokerExtraction {
   tasks: InvokerTask[];
+  ignored: IgnoredTask[];
   calls: AllowedCall[];
   assumeRoleArns: string[];
+  /** The literal roles (and the payload's literal external id, when it has one) for ALLOWED_ROLES. */
+  roles: AllowedRole[];
   regions: string[];
   warnings: string[];
   /** Set when the text could not be read as a state machine. */
@@ -61,8 +82,8 @@ export function functionNameOf(value: string): string {
 
 export interface ExtractOptions {
   languageId?: LanguageId;
-  /** Function names that mark a Lambda task as an invoker call (default: sfn-crossings-invoker). Tasks whose
-   * payload has `service` and `action` count too (CDK's CallAwsServiceCrossRegion under another name). */
+  /** Function names that mark a Lambda task as an invoker call (default: sfn-crossings-invoker). Only these count:
+   * a task of another function is listed in `ignored`, whatever its payload looks like. */
   invokerNames?: readonly string[];
 }
 
@@ -71,7 +92,15 @@ export function languageIdForPath(path: string): LanguageId {
 }
 
 export function extractInvokerCalls(text: string, options: ExtractOptions = {}): InvokerExtraction {
-  const out: InvokerExtraction = { tasks: [], calls: [], assumeRoleArns: [], regions: [], warnings: [] };
+  const out: InvokerExtraction = {
+    tasks: [],
+    ignored: [],
+    calls: [],
+    assumeRoleArns: [],
+    roles: [],
+    regions: [],
+    warnings: [],
+  };
   const names = new Set(options.invokerNames?.length ? options.invokerNames : [DEFAULT_INVOKER_NAME]);
   const parsed = parseDefinition(text, { languageId: options.languageId ?? 'asl' });
   const model = parsed.root ? buildModel(parsed) : undefined;
@@ -116,9 +145,15 @@ export function extractInvokerCalls(text: string, options: ExtractOptions = {}):
     }
     if (!task) continue;
     const byName = task.functionName !== undefined && names.has(task.functionName);
-    const byShape = field(payload, 'service') !== undefined && field(payload, 'action') !== undefined;
-    if (!byName && !byShape) continue;
-    for (const key of ['service', 'action', 'region', 'assumeRoleArn'] as const) {
+    if (!byName) {
+      if (field(payload, 'service') !== undefined && field(payload, 'action') !== undefined)
+        out.ignored.push({
+          stateName: task.stateName,
+          ...(task.functionName ? { functionName: task.functionName } : {}),
+        });
+      continue;
+    }
+    for (const key of ['service', 'action', 'region', 'assumeRoleArn', 'externalId'] as const) {
       const f = field(payload, key);
       if (f?.dynamic) task.dynamic.push(key);
       const v = literal(payload, key);
@@ -134,10 +169,44 @@ export function extractInvokerCalls(text: string, options: ExtractOptions = {}):
       out.warnings.push(`state "${task.stateName}" calls the invoker without a valid literal "service" and "action"`);
     }
     if (task.region && !out.regions.includes(task.region)) out.regions.push(task.region);
+    if (task.dynamic.includes('assumeRoleArn'))
+      out.warnings.push(
+        `state "${task.stateName}" chooses its role at run time: the invoker assumes only the literal roles of ALLOWED_ROLES`,
+      );
     if (task.assumeRoleArn && !out.assumeRoleArns.includes(task.assumeRoleArn))
       out.assumeRoleArns.push(task.assumeRoleArn);
+    if (task.assumeRoleArn && isLiteralRoleArn(task.assumeRoleArn)) addRole(out, task);
   }
   return out;
+}
+
+/** One entry per literal role; the payload's literal external id (if any) is what the deployer configures. */
+function addRole(out: InvokerExtraction, task: InvokerTask): void {
+  const id = task.externalId !== undefined && isExternalId(task.externalId) ? task.externalId : undefined;
+  const known = out.roles.find((r) => r.roleArn === task.assumeRoleArn);
+  if (!known) {
+    out.roles.push(id ? { roleArn: task.assumeRoleArn!, externalId: id } : { roleArn: task.assumeRoleArn! });
+  } else if (id && known.externalId !== id) {
+    if (known.externalId === undefined) known.externalId = id;
+    else
+      out.warnings.push(
+        `state "${task.stateName}" sends another externalId for ${task.assumeRoleArn}: the invoker uses "${known.externalId}"`,
+      );
+  }
+}
+
+/** The invoker tasks read and the look-alike tasks left out, for the deploy's report. */
+export function describeTasks(found: InvokerExtraction): string[] {
+  const lines: string[] = [];
+  if (found.tasks.length)
+    lines.push(
+      `invoker tasks read (${found.tasks.length}): ${found.tasks.map((t) => `"${t.stateName}"${t.service && t.action ? ` ${t.service}:${t.action}` : ''}`).join(', ')}`,
+    );
+  for (const t of found.ignored)
+    lines.push(
+      `not counted: "${t.stateName}" calls ${t.functionName ? `function ${t.functionName}` : 'a function chosen at run time'}, not the invoker`,
+    );
+  return lines;
 }
 
 export interface TextEdit {

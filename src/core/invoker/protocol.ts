@@ -23,7 +23,7 @@ export interface InvokerEvent {
   endpoint?: string;
   /** A role to assume (STS AssumeRole) before the call: cross-account and cross-region in one task. */
   assumeRoleArn?: string;
-  /** The external id the target role's trust policy requires. */
+  /** Optional: must equal the external id the deployer set for the role in ALLOWED_ROLES (never forwarded as is). */
   externalId?: string;
 }
 
@@ -49,6 +49,8 @@ export const INVOKER_ENV = {
   errorNames: 'ERROR_NAMES',
   /** Upper bound of one call in milliseconds (the Lambda's remaining time minus a margin always applies). */
   timeoutMs: 'INVOKER_TIMEOUT_MS',
+  /** JSON object { "<role ARN>": "<external id>" | "" }: the only roles `assumeRoleArn` may name. Default: none. */
+  allowedRoles: 'ALLOWED_ROLES',
 } as const;
 
 /** The error names the invoker itself raises (Retry/Catch can match them). */
@@ -60,6 +62,8 @@ export const INVOKER_ERRORS = {
   unknownService: 'Invoker.UnknownService',
   unknownAction: 'Invoker.UnknownAction',
   assumeRoleFailed: 'Invoker.AssumeRoleFailed',
+  roleNotAllowed: 'Invoker.RoleNotAllowed',
+  resultTooLarge: 'Invoker.ResultTooLarge',
   timeout: 'Invoker.Timeout',
   requestFailed: 'Invoker.RequestFailed',
 } as const;
@@ -78,6 +82,13 @@ export function isActionName(s: string): boolean {
 }
 export function isRegionName(s: string): boolean {
   return REGION_RE.test(s);
+}
+/** A literal IAM role ARN (no wildcard, no placeholder): the only form ALLOWED_ROLES and the role policy take. */
+export function isLiteralRoleArn(s: string): boolean {
+  return ROLE_ARN_RE.test(s);
+}
+export function isExternalId(s: string): boolean {
+  return EXTERNAL_ID_RE.test(s);
 }
 
 /** `getObject` -> `GetObject`; `cloudwatch-logs` -> `CloudwatchLogs`. */
@@ -228,6 +239,45 @@ export function isCallAllowed(calls: readonly AllowedCall[], service: string, ac
 export function parseAllowedRegions(text: string | undefined): string[] | undefined {
   const list = (text ?? '').split(/[\s,]+/).filter(Boolean);
   return list.length === 0 || list.includes('*') ? undefined : list;
+}
+
+/** One role the invoker may assume, with the external id its trust policy requires (set by the deployer). */
+export interface AllowedRole {
+  roleArn: string;
+  externalId?: string;
+}
+
+export interface AllowedRolesParse {
+  roles: Map<string, AllowedRole>;
+  errors: string[];
+}
+
+/** ALLOWED_ROLES: a JSON object of literal role ARNs to external ids ("" = none). Unset or invalid = no role. */
+export function parseAllowedRoles(text: string | undefined): AllowedRolesParse {
+  const roles = new Map<string, AllowedRole>();
+  const errors: string[] = [];
+  if (!text?.trim()) return { roles, errors };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { roles, errors: ['not a JSON object of role ARN to external id'] };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { roles, errors: ['not a JSON object of role ARN to external id'] };
+  for (const [arn, id] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!ROLE_ARN_RE.test(arn)) errors.push(`"${arn.slice(0, 80)}" is not a literal IAM role ARN`);
+    else if (typeof id !== 'string' || (id !== '' && !EXTERNAL_ID_RE.test(id)))
+      errors.push(`the external id of ${arn} must be a string of 2-1224 characters, or ""`);
+    else roles.set(arn, id ? { roleArn: arn, externalId: id } : { roleArn: arn });
+  }
+  return { roles, errors };
+}
+
+/** Renders roles to the ALLOWED_ROLES form (sorted by ARN, so equal sets give equal strings). */
+export function formatAllowedRoles(roles: readonly AllowedRole[]): string {
+  const sorted = [...roles].sort((a, b) => (a.roleArn < b.roleArn ? -1 : a.roleArn > b.roleArn ? 1 : 0));
+  return JSON.stringify(Object.fromEntries(sorted.map((r) => [r.roleArn, r.externalId ?? ''])));
 }
 
 export type ErrorNaming = 'prefixed' | 'plain';

@@ -1,13 +1,14 @@
-// "Deploy cross-region invoker": profile and region pickers, the allowed calls prefilled from the open
-// definition's invoker tasks (editable), a plan to confirm, a cancellable progress notification, a log without
-// secrets, and at the end an undoable edit that writes the function ARN into the invoker tasks (or a copy).
-// The AWS SDK loads inside the command, never at activation.
+// "Deploy cross-region invoker": profile and region pickers, a shared or per-definition invoker, the allowed calls
+// prefilled from the open definition's invoker tasks (editable), refused when those tasks' payloads have errors; a
+// plan to confirm that shows the role policy as a diff against the deployed one and names sensitive calls; a
+// cancellable progress notification, a log without secrets, and at the end an undoable edit that writes the
+// function ARN into the invoker tasks (or a copy). The AWS SDK loads inside the command, never at activation.
 import { pickProfile, pickRegion, suggestedRegion } from '../awsPickers';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
-import { toWorkspaceEdit } from '../crossings/codeActions';
 import { readValidationSettings } from '../settings';
+import { offerArnWrite } from './writeArn';
 
 /** Arguments that skip the pickers (tests, keybindings). */
 export interface DeployInvokerArgs {
@@ -20,6 +21,8 @@ export interface DeployInvokerArgs {
   endpointUrl?: string;
   /** No prompts: skip the plan confirmation, and take the calls from the open definition unless `calls` is given. */
   yes?: boolean;
+  /** With `yes`: allow calls that return credentials or change IAM/KMS/Organizations. */
+  allowSensitive?: boolean;
   /** What to do with the ARN at the end: write it into the definition, copy it, or ask (default). */
   arnAction?: 'write' | 'copy' | 'none';
 }
@@ -31,6 +34,10 @@ export interface DeployInvokerOutcome {
   wroteArn?: boolean;
   /** The messages the progress notification showed, in order. */
   progress?: string[];
+  /** The plan as the confirmation showed it (with `yes`: as the log recorded it), role policy diff included. */
+  plan?: string;
+  /** Invoker-payload errors that stopped the deployment (`file:line:column: error CODE message`). */
+  findings?: string[];
 }
 
 const TITLE = 'Deploy cross-region invoker';
@@ -58,7 +65,7 @@ export async function deployInvokerCommand(
     void vscode.window.showWarningMessage(error);
     return { error };
   }
-  const [{ listProfiles, KNOWN_REGIONS }, protocol, { extractInvokerCalls, functionArnEdits }] = await Promise.all([
+  const [{ listProfiles, KNOWN_REGIONS }, protocol, { extractInvokerCalls }] = await Promise.all([
     import('../../aws/profiles'),
     import('../../core/invoker/protocol'),
     import('../../core/invoker/extract'),
@@ -76,6 +83,23 @@ export async function deployInvokerCommand(
       })
     : undefined;
   const docVersion = doc?.version;
+  if (doc) {
+    // A definition the linter rejects never shapes what the invoker may do.
+    const { invokerPayloadErrors, formatFinding } = await import('../../core/invoker/gate');
+    const errors = invokerPayloadErrors(doc.getText(), {
+      languageId: languageIdOf(doc),
+      invokerNames: [...settings.invokerNames, functionName],
+    });
+    if (errors.length) {
+      const findings = errors.map((f) => formatFinding(vscode.workspace.asRelativePath(doc.uri), f));
+      const error = `The definition's invoker payloads have ${errors.length} error(s), so nothing was deployed: ${errors[0]!.code} ${errors[0]!.message}`;
+      log.warn(`${TITLE}: refused:\n${findings.join('\n')}`);
+      void vscode.window.showErrorMessage(`${TITLE}: ${error}`, 'Show Problems').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+      return { error, findings };
+    }
+  }
 
   // Profile
   let profile = args.profile || undefined;
@@ -121,14 +145,29 @@ export async function deployInvokerCommand(
     void vscode.window.showErrorMessage(error);
     return { error };
   }
+  const { sensitiveCalls, describeSensitive } = await import('../../core/invoker/sensitive');
+  const sensitive = sensitiveCalls(parsed.calls);
+  if (sensitive.length && args.yes && !args.allowSensitive) {
+    const error = `Sensitive calls need an explicit yes: ${describeSensitive(sensitive)}`;
+    void vscode.window.showErrorMessage(`${TITLE}: ${error}`);
+    return { error };
+  }
 
-  const [{ createAwsSession }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip }] =
-    await Promise.all([
-      import('../../aws/session'),
-      import('../../aws/invokerClients'),
-      import('../../aws/deployInvoker'),
-      import('../../aws/invokerPackage'),
-    ]);
+  const [
+    { createAwsSession },
+    { createSdkPorts },
+    { deployInvoker, DeployError },
+    { readInvokerZip },
+    { planText },
+    { definitionPolicy },
+  ] = await Promise.all([
+    import('../../aws/session'),
+    import('../../aws/invokerClients'),
+    import('../../aws/deployInvoker'),
+    import('../../aws/invokerPackage'),
+    import('../../aws/deployPlanText'),
+    import('../../aws/definitionPolicy'),
+  ]);
   const fail = (e: unknown): DeployInvokerOutcome => {
     const error = e instanceof Error ? e.message : String(e);
     log.error(`Deploy failed: ${error}`);
@@ -144,12 +183,28 @@ export async function deployInvokerCommand(
     return fail(e);
   }
   const ports = createSdkPorts(session);
+  const roleName = protocol.DEFAULT_INVOKER_ROLE_NAME;
   const spec = {
     region: session.region,
     functionName,
+    roleName,
     calls: parsed.calls,
-    assumeRoleArns: found?.assumeRoleArns ?? [],
+    assumeRoles: found?.roles ?? [],
     zip,
+    ...(doc
+      ? {
+          policy: definitionPolicy({
+            text: doc.getText(),
+            languageId: languageIdOf(doc),
+            invokerNames: settings.invokerNames,
+            region: session.region,
+            functionName,
+            roleName,
+            calls: parsed.calls,
+            assumeRoles: found?.roles ?? [],
+          }),
+        }
+      : {}),
   };
   const common = {
     ...(session.profile ? { profile: session.profile } : {}),
@@ -160,6 +215,7 @@ export async function deployInvokerCommand(
   );
 
   const shown: string[] = [];
+  let planShown: string | undefined;
   let result;
   try {
     result = await vscode.window.withProgress(
@@ -173,20 +229,35 @@ export async function deployInvokerCommand(
             shown.push(p.message);
             progress.report({ message: p.message });
           };
+          // The plan is always read and logged; without `yes` it is confirmed in a modal that shows it.
+          const plan = await deployInvoker(ports, spec, {
+            ...common,
+            dryRun: true,
+            signal: controller.signal,
+            onProgress,
+          });
+          planShown = planText(plan, { roleName, sensitive });
+          log.info(`Plan:\n${planShown}`);
+          if (plan.changes.length === 0) return plan;
           if (!args.yes) {
-            const plan = await deployInvoker(ports, spec, {
-              ...common,
-              dryRun: true,
-              signal: controller.signal,
-              onProgress,
-            });
-            if (plan.changes.length === 0) return plan;
-            const go = await vscode.window.showInformationMessage(
-              `Deploy ${functionName} to account ${plan.account}, ${plan.region}?`,
-              { modal: true, detail: plan.changes.map((c) => `• ${c}`).join('\n') },
-              'Deploy',
-            );
-            if (go !== 'Deploy') return undefined;
+            // A dialog cannot scroll: it shows the changed lines; the whole plan opens as a document on request.
+            const button = sensitive.length
+              ? `Allow ${sensitive.length} sensitive call${sensitive.length === 1 ? '' : 's'} and deploy`
+              : 'Deploy';
+            const full = 'Show full plan';
+            for (;;) {
+              const go = await vscode.window.showWarningMessage(
+                `Deploy ${functionName} to account ${plan.account}, ${plan.region}?` +
+                  (sensitive.length ? ` It allows sensitive calls: ${sensitive.map((c) => c.call).join(', ')}.` : ''),
+                { modal: true, detail: planText(plan, { roleName, sensitive, compact: true }) },
+                button,
+                full,
+              );
+              if (go === button) break;
+              if (go !== full) return undefined;
+              const document = await vscode.workspace.openTextDocument({ content: planShown, language: 'diff' });
+              await vscode.window.showTextDocument(document, { preview: true });
+            }
           }
           return await deployInvoker(ports, spec, { ...common, signal: controller.signal, onProgress });
         } finally {
@@ -202,32 +273,24 @@ export async function deployInvokerCommand(
     }
     return fail(e);
   }
-  if (!result) return {};
+  if (!result) return planShown ? { plan: planShown } : {};
   const arn = result.functionArn;
   log.info(result.changes.length ? `Deployed ${arn}: ${result.changes.join('; ')}` : `Up to date: ${arn}`);
 
   // Offer to point the definition's invoker tasks at the function.
-  const edits = doc && found ? functionArnEdits(doc.getText(), found, arn) : [];
   const summary = result.changes.length ? `Deployed ${arn}` : `Already up to date: ${arn}`;
-  let action = args.arnAction;
-  if (!action) {
-    const choices = edits.length ? ['Write ARN into definition', 'Copy ARN'] : ['Copy ARN'];
-    const choice = await vscode.window.showInformationMessage(summary, ...choices);
-    action = choice === 'Write ARN into definition' ? 'write' : choice === 'Copy ARN' ? 'copy' : 'none';
-  }
-  let wroteArn = false;
-  if (action === 'write' && doc && edits.length) {
-    if (doc.version !== docVersion) {
-      void vscode.window.showWarningMessage(
-        'The definition changed during the deployment: the ARN was not written. Run the command again or copy the ARN.',
-      );
-    } else {
-      wroteArn = await vscode.workspace.applyEdit(toWorkspaceEdit(doc, edits));
-      if (wroteArn)
-        log.info(`Wrote the ARN into ${edits.length} invoker task(s) of ${vscode.workspace.asRelativePath(doc.uri)}`);
-    }
-  } else if (action === 'copy') {
-    await vscode.env.clipboard.writeText(arn);
-  }
-  return { functionArn: arn, changes: result.changes, wroteArn, progress: shown };
+  const wroteArn = await offerArnWrite(
+    doc && found && docVersion !== undefined ? { document: doc, found, version: docVersion } : undefined,
+    arn,
+    summary,
+    log,
+    args.arnAction,
+  );
+  return {
+    functionArn: arn,
+    changes: result.changes,
+    wroteArn,
+    progress: shown,
+    ...(planShown ? { plan: planShown } : {}),
+  };
 }

@@ -5,6 +5,7 @@
 import { openUntitledJson } from '../untitled';
 import * as vscode from 'vscode';
 import type { ExtensionContextLike } from '../context';
+import type { Analysis } from '../../core/lint';
 import {
   describeRejected,
   parsePageMessage,
@@ -17,6 +18,7 @@ import { renderPanelHtml } from './html';
 import { buildViewModel, type IamProvider } from './viewModel';
 import type { DeployBridge } from './deployBridge';
 import { readValidationSettings } from '../settings';
+import { copyLiveCheckFix, liveCheckMessage, onLiveCheckChange, runLiveCheck } from './liveCheckBridge';
 
 export const PANEL_VIEW_TYPE = 'sfnCrossings.crossings';
 const UPDATE_DELAY_MS = 250;
@@ -33,6 +35,8 @@ export class CrossingsPanel {
 
   private readonly disposables: vscode.Disposable[] = [];
   private documentUri: vscode.Uri | undefined;
+  /** For a template: the logical ID of the state machine shown (undefined: its first). */
+  private stateMachine: string | undefined;
   private ready = false;
   private model: ViewModel | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,10 +45,10 @@ export class CrossingsPanel {
   private readonly readyWaiters: Array<() => void> = [];
 
   /** Shows the panel for `document` (or the active ASL editor), creating it if needed. */
-  static createOrShow(env: PanelEnv, document: vscode.TextDocument | undefined): CrossingsPanel {
+  static createOrShow(env: PanelEnv, document: vscode.TextDocument | undefined, stateMachine?: string): CrossingsPanel {
     if (CrossingsPanel.current) {
       CrossingsPanel.current.panel.reveal(undefined, true); // where the user left it
-      if (document) CrossingsPanel.current.follow(document);
+      if (document) CrossingsPanel.current.follow(document, stateMachine);
       return CrossingsPanel.current;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
@@ -55,6 +59,10 @@ export class CrossingsPanel {
       CrossingsPanel.options(env),
     );
     CrossingsPanel.current = new CrossingsPanel(env, panel, document?.uri);
+    if (stateMachine) {
+      CrossingsPanel.current.stateMachine = stateMachine; // before the page is ready: the first update shows it
+      CrossingsPanel.current.updateTitle();
+    }
     return CrossingsPanel.current;
   }
 
@@ -95,12 +103,20 @@ export class CrossingsPanel {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      onLiveCheckChange(
+        () => this.documentUri,
+        () => this.post(liveCheckMessage(this.documentUri, env.ctx)),
+      ),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.isTracked(e.document) && e.contentChanges.length) this.schedule();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focusing the panel leaves no active editor: keep showing the last definition.
-        if (editor && editor.document.uri.toString() !== this.documentUri?.toString() && env.ctx.isAsl(editor.document))
+        if (
+          editor &&
+          editor.document.uri.toString() !== this.documentUri?.toString() &&
+          (env.ctx.isAsl(editor.document) || env.ctx.isTemplate(editor.document))
+        )
           this.follow(editor.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -131,8 +147,9 @@ export class CrossingsPanel {
     });
   }
 
-  follow(document: vscode.TextDocument): void {
+  follow(document: vscode.TextDocument, stateMachine?: string): void {
     this.documentUri = document.uri;
+    this.stateMachine = stateMachine;
     this.updateTitle();
     this.schedule(0);
   }
@@ -160,7 +177,19 @@ export class CrossingsPanel {
 
   private updateTitle(): void {
     const name = this.documentUri?.path.split('/').pop();
-    this.panel.title = name ? `Crossings: ${name}` : 'Crossings';
+    const machine = this.stateMachine ? ` › ${this.stateMachine}` : '';
+    this.panel.title = name ? `Crossings: ${name}${machine}` : 'Crossings';
+  }
+
+  /**
+   * The analysis the panel shows: the document's, or for a template the state machine named (its logical
+   * ID), else the template's first.
+   */
+  private analysisOf(document: vscode.TextDocument): { analysis: Analysis; name?: string } {
+    if (this.env.ctx.isAsl(document)) return { analysis: this.env.ctx.analyze(document) };
+    const machines = this.env.ctx.stateMachines(document);
+    const machine = machines.find((m) => m.name === this.stateMachine) ?? machines[0];
+    return machine ? { analysis: machine.analysis, name: machine.name } : { analysis: this.env.ctx.analyze(document) };
   }
 
   private schedule(delay = UPDATE_DELAY_MS): void {
@@ -194,9 +223,11 @@ export class CrossingsPanel {
       });
     } else {
       const started = performance.now();
+      const shown = this.analysisOf(document);
+      const file = document.uri.path.split('/').pop() ?? document.uri.toString();
       this.model = buildViewModel({
-        analysis: this.env.ctx.analyze(document),
-        title: document.uri.path.split('/').pop() ?? document.uri.toString(),
+        analysis: shown.analysis,
+        title: shown.name ? `${file} › ${shown.name}` : file,
         uri: document.uri.toString(),
         version: document.version,
         invokerNames: readValidationSettings(document.uri).invokerNames,
@@ -207,6 +238,7 @@ export class CrossingsPanel {
         `Crossings panel: view model of ${this.model.title} v${this.model.version} in ${(performance.now() - started).toFixed(1)} ms`,
       );
       this.post({ type: 'update', model: this.model });
+      this.post(liveCheckMessage(document.uri, this.env.ctx));
     }
     if (this.timer === undefined) for (const w of this.readyWaiters.splice(0)) w();
   }
@@ -257,6 +289,13 @@ export class CrossingsPanel {
       case 'cancelDeploy':
         this.deployRun?.abort();
         return;
+      case 'runLiveCheck':
+        await runLiveCheck(this.documentUri);
+        return;
+      case 'copyCheckFix':
+        if (!(await copyLiveCheckFix(this.documentUri, message.index)))
+          this.env.ctx.log.warn(`Crossings panel: no live-check fix ${message.index} to copy`);
+        return;
     }
   }
 
@@ -264,7 +303,7 @@ export class CrossingsPanel {
   private async reveal(pointer: string): Promise<void> {
     const document = await this.findDocument();
     if (!document) return;
-    const state = this.env.ctx.analyze(document).model?.states.find((s) => s.pointer === pointer);
+    const state = this.analysisOf(document).analysis.model?.states.find((s) => s.pointer === pointer);
     if (!state) return this.env.ctx.log.warn(`Crossings panel: no state at ${pointer} in ${document.uri.path}`);
     const start = document.positionAt(state.entry.keyOffset);
     const range = new vscode.Range(start, document.positionAt(state.entry.keyOffset + state.entry.keyLength));
@@ -285,21 +324,18 @@ export class CrossingsPanel {
     const run = new AbortController();
     this.deployRun = run;
     try {
-      // Roles the invoker tasks assume (payload assumeRoleArn) go into the invoker role's policy.
+      // The definition shapes the deployment (roles, scoped policy; refused on payload errors); the ARN can go back.
       const document = await this.findDocument();
-      const { extractInvokerCalls } = await import('../../core/invoker/extract');
-      const found = document
-        ? extractInvokerCalls(document.getText(), {
-            languageId: document.languageId === 'asl-yaml' || document.languageId === 'yaml' ? 'asl-yaml' : 'asl',
-            invokerNames: [...readValidationSettings(document.uri).invokerNames, request.functionName],
-          })
-        : undefined;
+      const { deployDefinitionOf, arnWriterFor } = await import('../deploy/panelDeploy');
+      const definition = deployDefinitionOf(document);
+      const afterDeploy = arnWriterFor(document, request.functionName, this.env.ctx.log);
       this.env.ctx.log.info(
         `Crossings panel: deploy ${request.functionName} to ${request.region} (${request.profile ? `profile ${request.profile}` : 'default credential chain'}); calls: ${request.allowedCalls.join(',')}`,
       );
       const result = await this.env.deploy.deploy(request, {
         signal: run.signal,
-        assumeRoleArns: found?.assumeRoleArns ?? [],
+        ...(definition ? { definition } : {}),
+        ...(afterDeploy ? { afterDeploy } : {}),
         onProgress: (step, status, message) => {
           this.env.ctx.log.info(`[deploy ${step}] ${status}${message ? `: ${message}` : ''}`);
           this.post({ type: 'deployProgress', step, status, message });

@@ -1,14 +1,27 @@
 // Connects the panel's deploy form to the invoker deployment engine (src/aws, issue 6): profiles for
 // the form, then session -> SDK ports -> deployInvoker() with the bundled zip, its progress turned into
-// per-step statuses for the page. No vscode import (the host injects trust and settings); the AWS SDK
-// loads on the first deploy, not at activation.
+// per-step statuses for the page. A definition whose invoker payloads have errors is refused; the role policy is
+// scoped from the definition and confirmed as a diff against the deployed one, sensitive calls named. No vscode
+// import (the host injects trust, settings, the confirmation and the ARN write-back); the AWS SDK loads on the
+// first deploy, not at activation.
 import type { DeployRequest, DeployStepStatus, DeployView } from '../../../webview/protocol';
+
+/** The definition the panel shows: its invoker tasks give the roles to allow and the scoped role policy. */
+export interface DeployDefinition {
+  text: string;
+  languageId: 'asl' | 'asl-yaml';
+  /** The configured invoker names (sfnCrossings.validation.invokerFunctionNames). */
+  invokerNames: readonly string[];
+  /** Shown in findings (`file:line:column`). */
+  label: string;
+}
 
 export interface DeployRunOptions {
   signal: AbortSignal;
   onProgress(step: string, status: DeployStepStatus, message: string): void;
-  /** Roles the definition's invoker tasks assume (payload `assumeRoleArn`): the invoker's role may assume them. */
-  assumeRoleArns?: string[];
+  definition?: DeployDefinition;
+  /** After a deployment: offer to write the function ARN into the definition (as the deploy command does). */
+  afterDeploy?(functionArn: string, summary: string): Promise<void>;
 }
 
 export interface DeployOutcome {
@@ -22,6 +35,10 @@ export interface DeployPlan {
   region: string;
   functionName: string;
   changes: string[];
+  /** The whole plan: changes, allowlists, sensitive calls, the role policy diffed against the deployed one. */
+  detail: string;
+  /** Calls that return credentials or change IAM/KMS/Organizations (`service:action`): the confirmation names them. */
+  sensitive: string[];
 }
 
 export interface DeployBridge {
@@ -43,6 +60,11 @@ export interface DeployBridgeOptions {
 }
 
 const PROFILE_CACHE_MS = 30_000;
+
+/** Offers the ARN write-back without waiting for the user's answer: the page shows the result meanwhile. */
+function offerArn(run: DeployRunOptions, functionArn: string, summary: string): void {
+  void run.afterDeploy?.(functionArn, summary).catch(() => undefined);
+}
 
 export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
   let profiles: { at: number; names: string[] } | undefined;
@@ -96,13 +118,43 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
           message: parsed.errors.join('; ') || 'No allowed calls: the invoker would refuse every call.',
           functionArn: '',
         };
-      const [{ createAwsSession }, { createSdkPorts }, { deployInvoker, DeployError }, { readInvokerZip }] =
-        await Promise.all([
-          import('../../aws/session'),
-          import('../../aws/invokerClients'),
-          import('../../aws/deployInvoker'),
-          import('../../aws/invokerPackage'),
+      const definition = run.definition;
+      const invokerNames = [...(definition?.invokerNames ?? []), request.functionName];
+      let found: import('../../core/invoker/extract').InvokerExtraction | undefined;
+      if (definition) {
+        // A definition the linter rejects never shapes what the invoker may do.
+        const [{ invokerPayloadErrors, formatFinding }, { extractInvokerCalls }] = await Promise.all([
+          import('../../core/invoker/gate'),
+          import('../../core/invoker/extract'),
         ]);
+        const errors = invokerPayloadErrors(definition.text, { languageId: definition.languageId, invokerNames });
+        if (errors.length)
+          return {
+            ok: false,
+            message: `The definition's invoker payloads have ${errors.length} error(s), so nothing was deployed: ${errors.map((f) => formatFinding(definition.label, f)).join('; ')}`,
+            functionArn: '',
+          };
+        found = extractInvokerCalls(definition.text, { languageId: definition.languageId, invokerNames });
+      }
+      const [
+        { createAwsSession },
+        { createSdkPorts },
+        { deployInvoker, DeployError },
+        { readInvokerZip },
+        { planText },
+        { definitionPolicy },
+        { sensitiveCalls },
+        { DEFAULT_INVOKER_ROLE_NAME },
+      ] = await Promise.all([
+        import('../../aws/session'),
+        import('../../aws/invokerClients'),
+        import('../../aws/deployInvoker'),
+        import('../../aws/invokerPackage'),
+        import('../../aws/deployPlanText'),
+        import('../../aws/definitionPolicy'),
+        import('../../core/invoker/sensitive'),
+        import('../../core/invoker/protocol'),
+      ]);
       let current = '';
       const settle = (status: DeployStepStatus, message = '') => {
         if (current) run.onProgress(current, status, message);
@@ -128,13 +180,25 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
         });
         settle('done', `${session.region}${session.endpoint ? ` via ${session.endpoint}` : ''}`);
         const ports = createSdkPorts(session);
+        const assumeRoles = found?.roles ?? [];
         const spec = {
           region: session.region,
           functionName: request.functionName,
+          roleName: DEFAULT_INVOKER_ROLE_NAME,
           calls: parsed.calls,
-          assumeRoleArns: run.assumeRoleArns ?? [],
+          assumeRoles,
           zip,
+          policy: definitionPolicy({
+            ...(definition ? { text: definition.text, languageId: definition.languageId } : {}),
+            invokerNames,
+            region: session.region,
+            functionName: request.functionName,
+            roleName: DEFAULT_INVOKER_ROLE_NAME,
+            calls: parsed.calls,
+            assumeRoles,
+          }),
         };
+        const sensitive = sensitiveCalls(parsed.calls);
         const common = { signal: run.signal, profile: request.profile || undefined, endpoint: session.endpoint };
         // Plan first (reads only), then ask: the same flow as the "Deploy cross-region invoker" command.
         current = 'plan';
@@ -142,6 +206,7 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
         const plan = await deployInvoker(ports, spec, { ...common, dryRun: true });
         if (plan.changes.length === 0) {
           run.onProgress('plan', 'done', 'Nothing to change');
+          offerArn(run, plan.functionArn, `Already up to date: ${plan.functionArn}`);
           return { ok: true, message: 'Already up to date: nothing changed.', functionArn: plan.functionArn };
         }
         run.onProgress(
@@ -156,6 +221,9 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
             region: plan.region,
             functionName: request.functionName,
             changes: plan.changes,
+            // A dialog cannot scroll: the changed lines of the policy only.
+            detail: planText(plan, { roleName: DEFAULT_INVOKER_ROLE_NAME, sensitive, compact: true }),
+            sensitive: sensitive.map((c) => c.call),
           }))
         ) {
           return { ok: false, message: 'Cancelled before any change: nothing was written.', functionArn: '' };
@@ -165,6 +233,7 @@ export function createDeployBridge(options: DeployBridgeOptions): DeployBridge {
         const summary = result.changes.length
           ? `Deployed (${result.changes.length} change${result.changes.length === 1 ? '' : 's'}).`
           : 'Already up to date: nothing changed.';
+        offerArn(run, result.functionArn, `${summary} ${result.functionArn}`);
         return { ok: true, message: summary, functionArn: result.functionArn };
       } catch (e) {
         const message = (e as Error).message;

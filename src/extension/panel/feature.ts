@@ -31,28 +31,38 @@ export function registerCrossingsPanel(ctx: ExtensionContextLike): void {
       isTrusted: () => vscode.workspace.isTrusted,
       endpointUrl: () =>
         vscode.workspace.getConfiguration('sfnCrossings').get<string>('aws.endpointUrl')?.trim() || undefined,
-      confirm: async (plan) =>
-        (await vscode.window.showInformationMessage(
-          `Deploy ${plan.functionName} to account ${plan.account}, ${plan.region}?`,
-          { modal: true, detail: plan.changes.map((c) => `• ${c}`).join('\n') },
-          'Deploy',
-        )) === 'Deploy',
+      // The plan with the role policy diffed against the deployed one; sensitive calls named on the button.
+      confirm: async (plan) => {
+        const go = plan.sensitive.length ? `Allow ${plan.sensitive.join(', ')} and deploy` : 'Deploy';
+        return (
+          (await vscode.window.showWarningMessage(
+            `Deploy ${plan.functionName} to account ${plan.account}, ${plan.region}?`,
+            { modal: true, detail: plan.detail },
+            go,
+          )) === go
+        );
+      },
     }),
   };
 
-  const show = async (uri?: vscode.Uri): Promise<ViewModel | undefined> => {
+  // `stateMachine`: for a template, the logical ID of the state machine to show (its CodeLens passes it).
+  const show = async (uri?: vscode.Uri, stateMachine?: string): Promise<ViewModel | undefined> => {
     let document: vscode.TextDocument | undefined;
     if (uri instanceof vscode.Uri) document = await vscode.workspace.openTextDocument(uri);
     else {
       const active = vscode.window.activeTextEditor?.document;
-      if (active && ctx.isAsl(active)) document = active;
+      if (active && (ctx.isAsl(active) || ctx.isTemplate(active))) document = active;
     }
     if (!document && !CrossingsPanel.current) {
       void vscode.window.showInformationMessage(
         'Open an Amazon States Language definition (.asl.json, .asl.yaml), then run "Show Crossings".',
       );
     }
-    const panel = CrossingsPanel.createOrShow(env, document);
+    const panel = CrossingsPanel.createOrShow(
+      env,
+      document,
+      typeof stateMachine === 'string' ? stateMachine : undefined,
+    );
     return panel.whenShown();
   };
 
@@ -67,6 +77,17 @@ export function registerCrossingsPanel(ctx: ExtensionContextLike): void {
       [{ language: 'asl' }, { language: 'asl-yaml' }, { language: 'json' }, { language: 'yaml' }],
       {
         provideCodeLenses(document) {
+          // A template: one "Show Crossings" above each state machine's definition, named by logical ID.
+          if (!ctx.isAsl(document) && ctx.isTemplate(document))
+            return ctx.stateMachines(document).map((m) => {
+              const at = document.positionAt(m.range.offset);
+              return new vscode.CodeLens(new vscode.Range(at, at), {
+                title: `$(type-hierarchy) Show Crossings: ${m.name}`,
+                command: SHOW_CROSSINGS_COMMAND,
+                arguments: [document.uri, m.name],
+                tooltip: `Open the Crossings panel for the state machine ${m.name}`,
+              });
+            });
           if (!ctx.isAsl(document)) return [];
           const top = new vscode.Range(0, 0, 0, 0);
           return [

@@ -271,9 +271,14 @@ void test('the function environment carries the allowlist and the safety switche
   );
 });
 
-void test('roles the tasks assume are added to the policy as sts:AssumeRole', async () => {
+void test("roles the tasks assume: sts:AssumeRole on them, ALLOWED_ROLES with the deployer's external id (default: the function ARN)", async () => {
   const { fake, deploy } = await setup();
-  await deploy({ assumeRoleArns: ['arn:aws:iam::222222222222:role/Target'] });
+  const result = await deploy({
+    assumeRoles: [
+      { roleArn: 'arn:aws:iam::222222222222:role/Target' },
+      { roleArn: 'arn:aws:iam::333333333333:role/Reports', externalId: 'reports-2026' },
+    ],
+  });
   const policy = JSON.parse(
     fake.world.roles.get('sfn-crossings-invoker-role')!.inlinePolicies.get('sfn-crossings-invoker')!,
   );
@@ -281,6 +286,29 @@ void test('roles the tasks assume are added to the policy as sts:AssumeRole', as
     Sid: 'AssumeTargetRoles',
     Effect: 'Allow',
     Action: 'sts:AssumeRole',
-    Resource: ['arn:aws:iam::222222222222:role/Target'],
+    Resource: ['arn:aws:iam::222222222222:role/Target', 'arn:aws:iam::333333333333:role/Reports'],
   });
+  assert.deepEqual(
+    JSON.parse(fake.world.functions.get('eu-west-1|sfn-crossings-invoker')!.environment.ALLOWED_ROLES!),
+    {
+      'arn:aws:iam::222222222222:role/Target': result.functionArn,
+      'arn:aws:iam::333333333333:role/Reports': 'reports-2026',
+    },
+  );
+  // A second run reports the deployed policy next to the desired one (the confirmations diff them).
+  const again = await deploy({ assumeRoles: [{ roleArn: 'arn:aws:iam::222222222222:role/Target' }] }, { dryRun: true });
+  assert.deepEqual(again.deployedPolicy, policy);
+  assert.notDeepEqual(again.policy, policy);
+  assert.ok(again.changes.some((c) => /update inline policy/.test(c)));
+});
+
+void test('a wildcard or placeholder role ARN is refused before any AWS call', async () => {
+  const { fake, deploy } = await setup();
+  for (const roleArn of ['*', 'arn:aws:iam::222222222222:role/*', 'arn:aws:iam::${Account}:role/Target']) {
+    fake.clearRequests();
+    const e = await failure(deploy({ assumeRoles: [{ roleArn }] }));
+    assert.match(e.message, /is not a literal IAM role ARN/);
+    assert.deepEqual(fake.requests, []);
+  }
+  assert.equal(invokerEnvironment({ region: 'eu-west-1', zip: new Uint8Array(), calls: [] }).ALLOWED_ROLES, undefined);
 });

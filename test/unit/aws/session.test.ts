@@ -136,3 +136,33 @@ void test('error messages say what to do', () => {
     'cannot reach http://127.0.0.1:4566 (ECONNREFUSED): check the network and the endpoint URL',
   );
 });
+
+void test('a plain http:// endpoint is accepted only for loopback hosts (signed requests never cross the network unencrypted)', async () => {
+  for (const ok of [
+    'http://localhost:4566',
+    'http://127.0.0.1:4566',
+    'http://[::1]:4566',
+    'https://localstack.internal:4566',
+  ])
+    assert.equal(
+      (
+        await createAwsSession({
+          endpointUrl: ok,
+          region: 'eu-west-1',
+          env: {},
+          credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        })
+      ).endpoint,
+      ok,
+    );
+  for (const bad of ['http://attacker.example:4566', 'http://10.0.0.5', 'http://localhost.attacker.example'])
+    await assert.rejects(
+      createAwsSession({ endpointUrl: bad, region: 'eu-west-1', env: {} }),
+      (e: Error) => e instanceof SessionError && /plain http to another machine/.test(e.message),
+      bad,
+    );
+  await assert.rejects(
+    createAwsSession({ region: 'eu-west-1', env: { AWS_ENDPOINT_URL: 'http://192.168.1.20:4566' } }),
+    SessionError,
+  );
+});

@@ -263,8 +263,9 @@ void test('INVOKER_TIMEOUT_MS caps the call even when the Lambda has more time',
   assert.match(e.message, /250 ms/);
 });
 
-void test('assumeRoleArn: STS AssumeRole with the external id, then the call signed with the session credentials', async () => {
+void test('assumeRoleArn: an allowed role is assumed with the external id the deployer set, then the call is signed with the session credentials', async () => {
   const roleArn = `arn:aws:iam::222222222222:role/ReportsReader`;
+  const externalId = 'arn:aws:lambda:eu-west-1:123456789012:function:sfn-crossings-invoker';
   fake.world.roles.set('ReportsReader', {
     name: 'ReportsReader',
     arn: roleArn,
@@ -275,9 +276,8 @@ void test('assumeRoleArn: STS AssumeRole with the external id, then the call sig
     tags: {},
     inlinePolicies: new Map(),
     unassumableForCreateCalls: 0,
-    externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports',
+    externalId,
   });
-  const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
   const event = {
     service: 's3',
     action: 'getObject',
@@ -285,11 +285,25 @@ void test('assumeRoleArn: STS AssumeRole with the external id, then the call sig
     parameters: { Bucket: 'reports', Key: 'note.txt' },
     assumeRoleArn: roleArn,
   };
-  const wrong = await rejection(handler({ ...event, externalId: 'wrong-id' }));
+  // The deployer set the wrong external id: STS refuses it.
+  const misconfigured = handlerWith({
+    ALLOWED_CALLS: 's3:getObject',
+    ALLOWED_ROLES: JSON.stringify({ [roleArn]: 'wrong-id' }),
+  });
+  const wrong = await rejection(misconfigured(event));
   assert.equal(wrong.name, 'Invoker.AssumeRoleFailed');
   assert.match(wrong.message, /AccessDenied/);
   fake.clearRequests();
-  await handler({ ...event, externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports' });
+  const handler = handlerWith({
+    ALLOWED_CALLS: 's3:getObject',
+    ALLOWED_ROLES: JSON.stringify({ [roleArn]: externalId }),
+  });
+  // The caller cannot choose the external id: a payload externalId other than the configured one is refused.
+  const chosen = await rejection(handler({ ...event, externalId: 'caller-chosen' }));
+  assert.equal(chosen.name, 'Invoker.RoleNotAllowed');
+  assert.match(chosen.message, /ALLOWED_ROLES/);
+  assert.deepEqual(fake.operations(), []);
+  await handler(event);
   assert.deepEqual(fake.operations(), ['sts:AssumeRole', 's3:GetObject']);
   const [sts, s3] = fake.requests;
   assert.equal(sts!.accessKeyId, fake.credentials.accessKeyId);
@@ -297,8 +311,58 @@ void test('assumeRoleArn: STS AssumeRole with the external id, then the call sig
   assert.equal(s3!.region, 'us-east-2');
   // Warm invocations reuse the session until it nears expiry.
   fake.clearRequests();
-  await handler({ ...event, externalId: 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reports' });
+  await handler({ ...event, externalId });
   assert.deepEqual(fake.operations(), ['s3:GetObject']);
+});
+
+void test('a role outside ALLOWED_ROLES is refused before any STS call (default: no role at all)', async () => {
+  const event = {
+    service: 's3',
+    action: 'getObject',
+    region: 'us-east-2',
+    parameters: { Bucket: 'reports', Key: 'note.txt' },
+    assumeRoleArn: 'arn:aws:iam::333333333333:role/Admin',
+    externalId: 'anything',
+  };
+  for (const env of [
+    { ALLOWED_CALLS: 's3:getObject', ALLOWED_ROLES: '' },
+    {
+      ALLOWED_CALLS: 's3:getObject',
+      ALLOWED_ROLES: JSON.stringify({ 'arn:aws:iam::222222222222:role/ReportsReader': '' }),
+    },
+    { ALLOWED_CALLS: 's3:getObject', ALLOWED_ROLES: '["arn:aws:iam::333333333333:role/Admin"]' },
+    { ALLOWED_CALLS: 's3:getObject', ALLOWED_ROLES: JSON.stringify({ 'arn:aws:iam::333333333333:role/*': '' }) },
+  ]) {
+    fake.clearRequests();
+    const e = await rejection(handlerWith(env)(event));
+    assert.equal(e.name, 'Invoker.RoleNotAllowed', JSON.stringify(env));
+    assert.match(e.message, /arn:aws:iam::333333333333:role\/Admin is not in this function's ALLOWED_ROLES/);
+    assert.deepEqual(fake.requests, [], 'no request at all');
+  }
+});
+
+void test('a result over 256 KiB is refused with Invoker.ResultTooLarge, without buffering the whole body', async () => {
+  const big = Buffer.alloc(300 * 1024, 'a');
+  fake.world.objects.set('reports/big.txt', { body: big, contentType: 'text/plain' });
+  fake.world.objects.set('reports/fits.txt', { body: Buffer.alloc(200 * 1024, 'b'), contentType: 'text/plain' });
+  const handler = handlerWith({ ALLOWED_CALLS: 's3:getObject' });
+  const e = await rejection(
+    handler({
+      service: 's3',
+      action: 'getObject',
+      region: 'eu-west-1',
+      parameters: { Bucket: 'reports', Key: 'big.txt' },
+    }),
+  );
+  assert.equal(e.name, 'Invoker.ResultTooLarge');
+  assert.match(e.message, /307200-byte body: more than Step Functions' 256 KiB payload limit/);
+  const ok = (await handler({
+    service: 's3',
+    action: 'getObject',
+    region: 'eu-west-1',
+    parameters: { Bucket: 'reports', Key: 'fits.txt' },
+  })) as { Body: string };
+  assert.equal(ok.Body.length, 200 * 1024);
 });
 
 void test('a call that never gets a response is named Invoker.RequestFailed, with the cause', async () => {
