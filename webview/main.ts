@@ -11,6 +11,7 @@ import { SHELL } from './shell';
 import { renderCrossings } from './table';
 import { registerToolkit } from './toolkit';
 import { listen, post, savedState, saveState } from './vscodeApi';
+import { mountLiveCheck } from './liveCheck';
 
 registerToolkit();
 
@@ -21,6 +22,7 @@ let current: ViewModel | undefined;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
 const tabs = byId('tabs');
+const liveCheck = mountLiveCheck(tabs, post);
 /** The active tab's id. FAST reflects `activeid` to the attribute asynchronously: read the property. */
 const activeTab = () =>
   String((tabs as HTMLElement & { activeid?: string }).activeid || tabs.getAttribute('activeid') || 'tab-map');
@@ -111,6 +113,9 @@ function handle(message: HostMessage): void {
       return;
     case 'deployResult':
       deployForm.result(message.ok, message.message, message.functionArn);
+      return;
+    case 'liveCheck':
+      liveCheck.update(message.check);
       return;
     case 'copied': {
       const doc = current?.iam.documents.find((d) => d.id === message.id);

@@ -19,6 +19,9 @@ export const EDGE_KINDS: readonly EdgeKind[] = ['next', 'default', 'choice', 'ca
 export type GroupKind = 'region' | 'account' | 'endpoint';
 export const GROUP_KINDS: readonly GroupKind[] = ['region', 'account', 'endpoint'];
 
+export const NODE_SEVERITIES = ['error', 'warning', 'info', ''] as const;
+export type NodeSeverity = (typeof NODE_SEVERITIES)[number];
+
 export interface GraphNodeView {
   /** JSON pointer of the state (unique; also what `revealState` sends back). */
   id: string;
@@ -31,6 +34,8 @@ export interface GraphNodeView {
   start: boolean;
   /** Findings whose path is inside the state (errors + warnings + infos). */
   findings: number;
+  /** The most severe of those findings ('' when there are none): picks the node's icon. */
+  severity: NodeSeverity;
   /** Index into `groups` of the crossing group the state belongs to (-1 when it crosses nothing). */
   group: number;
 }
@@ -122,6 +127,33 @@ export interface ViewModel {
   deploy: DeployView;
 }
 
+/** The "Live check" section (issue 17): the last "Check crossings against AWS" of the shown definition. */
+export type LiveCheckStatusView = 'idle' | 'running' | 'done' | 'failed';
+export const LIVE_CHECK_STATUSES: readonly LiveCheckStatusView[] = ['idle', 'running', 'done', 'failed'];
+export type LiveCheckResultStatus = 'pass' | 'fail' | 'not-checked';
+export const LIVE_CHECK_RESULT_STATUSES: readonly LiveCheckResultStatus[] = ['pass', 'fail', 'not-checked'];
+
+export interface LiveCheckRowView {
+  status: LiveCheckResultStatus;
+  /** 'error' | 'warning' for failures, '' otherwise. */
+  severity: string;
+  /** Check id, e.g. `credentials.trust`. */
+  check: string;
+  state: string;
+  pointer: string;
+  account: string;
+  message: string;
+  /** The fix's label ('' when none); the page asks the host to copy it by row index. */
+  fix: string;
+}
+
+export interface LiveCheckView {
+  status: LiveCheckStatusView;
+  /** A summary or the failure's one line. */
+  message: string;
+  rows: LiveCheckRowView[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Messages
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +179,9 @@ export type HostMessage =
   /** The deploy ended (ok, failed, cancelled or not available). */
   | { type: 'deployResult'; ok: boolean; message: string; functionArn: string }
   /** The host copied a document to the clipboard (the page confirms it to the user). */
-  | { type: 'copied'; id: string };
+  | { type: 'copied'; id: string }
+  /** The live check of the shown definition changed (running, done, failed). */
+  | { type: 'liveCheck'; check: LiveCheckView };
 
 /** Messages the page sends to the host. */
 export type PageMessage =
@@ -162,7 +196,11 @@ export type PageMessage =
   /** Deploy the invoker with these settings. */
   | { type: 'deploy'; request: DeployRequest }
   /** Stop the running deploy between steps. */
-  | { type: 'cancelDeploy' };
+  | { type: 'cancelDeploy' }
+  /** Run "Check crossings against AWS" on the shown definition. */
+  | { type: 'runLiveCheck' }
+  /** Copy the fix of live-check row `index` to the clipboard. */
+  | { type: 'copyCheckFix'; index: number };
 
 // ---------------------------------------------------------------------------------------------
 // Run-time validation: small composable checks, no dependency.
@@ -188,7 +226,16 @@ const shape =
   (v) =>
     isRecord(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
 
-const nodeView = shape({ id: str, name: str, type: str, scope: str, start: bool, findings: count, group: int });
+const nodeView = shape({
+  id: str,
+  name: str,
+  type: str,
+  scope: str,
+  start: bool,
+  findings: count,
+  severity: oneOf(NODE_SEVERITIES),
+  group: int,
+});
 const edgeView = shape({ from: str, to: str, kind: oneOf(EDGE_KINDS) });
 const scopeView = shape({ id: str, kind: oneOf(SCOPE_KINDS), owner: str, start: str });
 const groupView = shape({ kind: oneOf(GROUP_KINDS), target: str, states: arrayOf(str) });
@@ -228,6 +275,18 @@ const viewModel = shape({
   deploy: deployView,
 });
 
+const liveCheckRow = shape({
+  status: oneOf(LIVE_CHECK_RESULT_STATUSES),
+  severity: str,
+  check: str,
+  state: str,
+  pointer: str,
+  account: str,
+  message: str,
+  fix: str,
+});
+const liveCheckView = shape({ status: oneOf(LIVE_CHECK_STATUSES), message: str, rows: arrayOf(liveCheckRow) });
+
 /** Group indexes must point into `groups`, edges at known nodes: a model the page can draw safely. */
 function consistent(model: ViewModel): boolean {
   const ids = new Set(model.nodes.map((n) => n.id));
@@ -244,6 +303,7 @@ const hostChecks: Record<HostMessage['type'], Check> = {
   deployProgress: shape({ step: str, status: oneOf(DEPLOY_STEP_STATUSES), message: str }),
   deployResult: shape({ ok: bool, message: str, functionArn: str }),
   copied: shape({ id: str }),
+  liveCheck: shape({ check: liveCheckView }),
 };
 
 const nonEmpty: Check = (v) => typeof v === 'string' && v.length > 0 && v.length <= 4096;
@@ -256,6 +316,8 @@ const pageChecks: Record<PageMessage['type'], Check> = {
     request: shape({ profile: str, region: str, functionName: str, allowedCalls: arrayOf(str) }),
   }),
   cancelDeploy: () => true,
+  runLiveCheck: () => true,
+  copyCheckFix: shape({ index: count }),
 };
 
 export type Validation<T> = { ok: true; message: T } | { ok: false; reason: string };

@@ -32,4 +32,9 @@ export const commands: CliCommandEntry[] = [
     summary: 'validate definitions with the Step Functions service (--remote)',
     run: async () => (await import('./validate')).validateCommand,
   },
+  {
+    name: 'check',
+    summary: 'check both sides of every crossing against the live AWS accounts (read-only)',
+    run: async () => (await import('./check')).checkCommand,
+  },
 ];

@@ -6,6 +6,8 @@ import { registerIam } from './iam';
 import { registerCrossingsPanel } from './panel/feature';
 import { registerRemote } from './remote';
 import { registerDeployInvoker } from './deploy';
+import { registerLanguage } from './language';
+import { registerLiveCheck } from './check';
 
 export type Feature = (ctx: ExtensionContextLike) => void;
 
@@ -16,4 +18,6 @@ export const features: Feature[] = [
   registerCrossingsPanel,
   registerRemote,
   registerDeployInvoker,
+  registerLanguage,
+  registerLiveCheck,
 ];

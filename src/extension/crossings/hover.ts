@@ -8,8 +8,8 @@ export class CrossingHover implements vscode.HoverProvider {
   constructor(private readonly ctx: ExtensionContextLike) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!this.ctx.isAsl(document)) return undefined;
-    const model = this.ctx.analyze(document).model;
+    if (!this.ctx.isAsl(document) && !this.ctx.isTemplate(document)) return undefined;
+    const model = this.ctx.analyzeAt(document, document.offsetAt(position))?.model;
     if (!model) return undefined;
     const hover = hoverAt(model, document.offsetAt(position), readValidationSettings(document).invokerNames);
     if (!hover) return undefined;

@@ -94,6 +94,20 @@ suite('templates: state machines in SAM templates', () => {
     assert.equal(document.getText(startAt!.range), '"${FirstState}"');
   });
 
+  test('Validate all definitions in the workspace reads the templates too (their problems without opening them first)', async () => {
+    const result = await vscode.commands.executeCommand<{ templates: number; definitions: number; errors: number }>(
+      'sfnCrossings.validateWorkspace',
+    );
+    assert.ok(result.templates >= 3, `templates validated: ${JSON.stringify(result)}`);
+    const inline = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, INLINE);
+    assert.deepEqual(
+      diagnosticsFor(inline)
+        .map((d) => codeOf(d))
+        .sort(),
+      ['ASL102', 'ASL103', 'XC201'],
+    );
+  });
+
   test('a crossing state inside a template: its hover, and a Quick Fix that edits the template in place', async () => {
     const document = await openFixture(QUICK_FIX);
     const [header] = await waitForDiagnostics(document.uri, 'XC206');

@@ -3,7 +3,9 @@
 // (throttling, AccessDenied, delays) and records every request (service, operation, region, key).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createApiGateway } from './apigateway';
 import { createDynamoDb } from './dynamodb';
+import { createEvents } from './events';
 import { createIam } from './iam';
 import { createLambda } from './lambda';
 import { createS3 } from './s3';
@@ -62,6 +64,8 @@ export class FakeAws {
       createS3,
       createDynamoDb,
       createStepFunctions,
+      createApiGateway,
+      createEvents,
       ...(options.services ?? []),
     ]) {
       this.register(make(this.world));
