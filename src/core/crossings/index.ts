@@ -7,6 +7,7 @@ import { httpInvokeRule } from './http';
 import { invokerPayloadRule } from './invokerPayload';
 import { awsSdkRule } from './awsSdk';
 import { taskIndexRule } from './tasks';
+import { crossAccountStartRule } from './crossAccountStart';
 
 // The task index runs first: the rules after it read the Task states it classified.
 export const crossingRules: AnyRule[] = [
@@ -16,6 +17,7 @@ export const crossingRules: AnyRule[] = [
   httpInvokeRule,
   invokerPayloadRule,
   awsSdkRule,
+  crossAccountStartRule,
 ];
 
 export { listCrossings, taskActions } from './inventory';

@@ -48,7 +48,7 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
   const byApi = new Map<string, FoundCall[]>();
   for (const c of calls) {
     // One REST API has one resource policy, whatever the stages its routes are in.
-    const k = `${c.call.region}/${c.call.apiId}`;
+    const k = `${c.call.region}/${c.call.apiId}/${c.call.dynamicEndpoint?.expression ?? ''}`;
     byApi.set(k, [...(byApi.get(k) ?? []), c]);
   }
   const resourcePolicies: ApiResourcePolicy[] = [];
@@ -56,8 +56,16 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
     const { apiId, region } = group[0]!.call;
     const stages = [...new Set(group.map((c) => c.call.stage))].sort();
     const stage = stages.join(', ');
+    // An API known only at run time: API Gateway's own short form, which it expands to the API the policy is
+    // attached to ("API Gateway resource policy examples": `execute-api:/stage/METHOD/path`).
     const resources = [
-      ...new Set(group.map((c) => executeApiArn(ctx.partition, c.call, c.call.apiAccount ?? '*'))),
+      ...new Set(
+        group.map((c) =>
+          c.call.dynamicEndpoint
+            ? `execute-api:/${c.call.stage}/${c.call.method}/${c.call.path}`
+            : executeApiArn(ctx.partition, c.call, c.call.apiAccount ?? '*'),
+        ),
+      ),
     ].sort();
     const routes = [...new Set(group.map((c) => `${c.call.method} /${c.call.path}`))].sort();
     const statement: PolicyStatement = {
@@ -68,14 +76,17 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
       Resource: resources.length === 1 ? resources[0]! : resources,
       Condition: { StringEquals: { 'aws:SourceArn': [ctx.stateMachineArn] } },
     };
+    const endpoint = group[0]!.call.dynamicEndpoint?.expression;
+    const apiName = endpoint ? `the API at ${endpoint}` : `API ${apiId}`;
     resourcePolicies.push({
       apiId,
+      ...(endpoint ? { apiEndpoint: endpoint } : {}),
       region,
       stage,
       stages,
       states: [...new Set(group.map((c) => c.state))],
       policy: { Version: POLICY_VERSION, Statement: [statement] },
-      reminder: `Set the authorization of ${routes.join(', ')} on API ${apiId} to AWS_IAM, attach this resource policy, and redeploy ${stages.length === 1 ? 'stage' : 'stages'} ${stage}: RESOURCE_POLICY calls are signed by Step Functions and only work on REST APIs.`,
+      reminder: `Set the authorization of ${routes.join(', ')} on ${apiName} to AWS_IAM, attach this resource policy, and redeploy ${stages.length === 1 ? 'stage' : 'stages'} ${stage}: RESOURCE_POLICY calls are signed by Step Functions and only work on REST APIs.`,
     });
   }
   const startExecutionIntegrations: StartExecutionIntegration[] = [];
@@ -87,8 +98,14 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
     const apiAccount = targetSm?.account ?? '*';
     const path = c.call.path === '*' || c.call.path === '' ? 'execution' : c.call.path;
     if (startExecutionIntegrations.some((s) => s.apiId === c.call.apiId && s.path === `/${path}`)) continue;
-    const roleName = `sfn-crossings-apigw-start-execution-${c.call.apiId}`;
-    const roleArn = `arn:${ctx.partition}:iam::${targetSm?.account ?? 'ACCOUNT_ID'}:role/${roleName}`;
+    const roleName = `sfn-crossings-apigw-start-execution${c.call.apiId === '*' ? '' : `-${c.call.apiId}`}`;
+    // The role lives in the API's account: known only when the request body names the target state machine.
+    // Otherwise the OpenAPI leaves `credentials` to the template (parameters below), never a fake account id.
+    const roleArn = targetSm ? `arn:${ctx.partition}:iam::${targetSm.account}:role/${roleName}` : undefined;
+    const parameters: Record<string, string> = {};
+    if (!targetSm)
+      parameters.TargetStateMachineArn =
+        "ARN of the state machine this API starts, in the API's account (the request body does not name it statically)";
     const targetResource = targetSm
       ? target!
       : `arn:${ctx.partition}:states:${c.call.region}:${apiAccount}:stateMachine:*`;
@@ -110,6 +127,7 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
       path: `/${path}`,
       states: [c.state],
       ...(targetSm ? { targetStateMachineArn: target! } : {}),
+      parameters,
       integrationRole: {
         name: roleName,
         trustPolicy: {
@@ -119,12 +137,11 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
               Effect: 'Allow',
               Principal: { Service: 'apigateway.amazonaws.com' },
               Action: 'sts:AssumeRole',
-              Condition: {
-                ArnLike: {
-                  'aws:SourceArn': `arn:${ctx.partition}:execute-api:${c.call.region}:${apiAccount}:${c.call.apiId}/*`,
-                },
-                ...(targetSm ? { StringEquals: { 'aws:SourceAccount': targetSm.account } } : {}),
-              },
+              // API Gateway does not put aws:SourceArn or aws:SourceAccount in the context when it assumes an
+              // integration's credentials role, so a condition on them denies every call. It does send
+              // aws:PrincipalServiceName (present whenever a service principal makes the call). The role's own
+              // permission (StartExecution on one state machine) is what limits it.
+              Condition: { StringEquals: { 'aws:PrincipalServiceName': 'apigateway.amazonaws.com' } },
             },
           ],
         },
@@ -137,7 +154,8 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
       },
       openApi: startExecutionOpenApi({
         partition: ctx.partition,
-        region: c.call.region,
+        // A run-time endpoint names no region: the API's own template replaces this with its AWS::Region.
+        region: c.call.region === '*' ? ctx.region : c.call.region,
         path: `/${path}`,
         roleArn,
         resourcePolicy,
@@ -151,18 +169,21 @@ export function apiGatewayDocuments(model: AslModel, ctx: ResolvedContext): ApiG
  * The request template passes the caller's body through: `{"input": "<JSON string>", "stateMachineArn": "..."}`
  * is already StartExecution's input, and the integration role decides which state machines it may start.
  */
+// $util.escapeJavaScript escapes an apostrophe as \' which JSON rejects; API Gateway's mapping template reference
+// documents the fix-up `.replaceAll("\\'","'")` (Java regex: a backslash before an apostrophe -> the apostrophe).
+const escaped = (v: string) => `$util.escapeJavaScript(${v}).replaceAll("\\\\'","'")`;
 export const START_EXECUTION_REQUEST_TEMPLATE = `#set($body = $input.path('$'))
 {
-  "stateMachineArn": "$util.escapeJavaScript($body.stateMachineArn)",
-  "input": "$util.escapeJavaScript($body.input)"#if($body.name),
-  "name": "$util.escapeJavaScript($body.name)"#end
+  "stateMachineArn": "${escaped('$body.stateMachineArn')}",
+  "input": "${escaped('$body.input')}"#if($body.name),
+  "name": "${escaped('$body.name')}"#end
 }`;
 
 export function startExecutionOpenApi(o: {
   partition: string;
   region: string;
   path: string;
-  roleArn: string;
+  roleArn: string | undefined;
   resourcePolicy: unknown;
 }): Record<string, unknown> {
   return {
@@ -182,7 +203,7 @@ export function startExecutionOpenApi(o: {
             type: 'aws',
             httpMethod: 'POST',
             uri: `arn:${o.partition}:apigateway:${o.region}:states:action/StartExecution`,
-            credentials: o.roleArn,
+            ...(o.roleArn ? { credentials: o.roleArn } : {}),
             passthroughBehavior: 'never',
             requestTemplates: { 'application/json': START_EXECUTION_REQUEST_TEMPLATE },
             responses: { default: { statusCode: '200' } },

@@ -3,6 +3,7 @@
 // CDK, the region is the endpoint's own (not the stack's) and an HTTP API without Stage uses `$default`.
 import { parseStateMachineArn } from './arn';
 import { readField, staticString, type Field } from './fields';
+import { literalPattern } from './literal';
 import { dynamicStar, unknownResource } from './resources';
 import { grant, type TaskGrants, type TaskInput } from './integrations';
 
@@ -25,6 +26,8 @@ export interface ApiCall {
    * Gateway StartExecution integration can only start state machines of its own account.
    */
   apiAccount?: string;
+  /** Set when ApiEndpoint is a run-time value: apiId is `*` (region too unless its literal part names one). */
+  dynamicEndpoint?: Field & { kind: 'dynamic' };
 }
 
 const HOST_RE = /^([0-9a-z]+)\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com(?:\.cn)?$/;
@@ -39,9 +42,15 @@ export function parseApiEndpoint(endpoint: string): { apiId: string; region: str
 /** The call an apigateway:invoke task makes, or a reason why it cannot be read. */
 export function readApiCall(args: Field): ApiCall | { error: string; field?: Field } {
   const endpoint = readField(args, 'ApiEndpoint');
-  if (endpoint.kind === 'dynamic') return { error: 'the API endpoint comes from a path', field: endpoint };
   const host = staticString(endpoint);
-  const parsed = host ? parseApiEndpoint(host) : undefined;
+  // A run-time endpoint (seed 001: "ApiEndpoint.$": "$.ApiUrl") still has a literal route: keep it, with the
+  // API id (and the region, unless the endpoint's literal part names it) unknown.
+  const parsed =
+    endpoint.kind === 'dynamic'
+      ? { apiId: '*', region: dynamicRegion(endpoint.expression) }
+      : host
+        ? parseApiEndpoint(host)
+        : undefined;
   if (!parsed)
     return {
       error: host
@@ -70,7 +79,23 @@ export function readApiCall(args: Field): ApiCall | { error: string; field?: Fie
   }
   const target = staticString(readField(readField(args, 'RequestBody'), 'stateMachineArn'));
   const apiAccount = target ? parseStateMachineArn(target)?.account : undefined;
-  return { ...parsed, stage, method, path, authType, dynamicFields, ...(apiAccount ? { apiAccount } : {}) };
+  if (endpoint.kind === 'dynamic') dynamicFields.unshift(endpoint);
+  return {
+    ...parsed,
+    stage,
+    method,
+    path,
+    authType,
+    dynamicFields,
+    ...(apiAccount ? { apiAccount } : {}),
+    ...(endpoint.kind === 'dynamic' ? { dynamicEndpoint: endpoint } : {}),
+  };
+}
+
+/** The region of a run-time endpoint when its literal part names one (`{}.execute-api.eu-west-1...`), else `*`. */
+function dynamicRegion(expression: string): string {
+  const m = /\.execute-api\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\./.exec(literalPattern(expression) ?? '');
+  return m ? m[1]! : '*';
 }
 
 export function executeApiArn(partition: string, call: ApiCall, account: string): string {
@@ -110,7 +135,9 @@ export function apiGatewayGrants(t: TaskInput): TaskGrants {
     g.wildcard = {
       reason: 'dynamic',
       field: first.pointer,
-      detail: `part of the API route comes from ${first.expression} at run time`,
+      detail: call.dynamicEndpoint
+        ? `the API comes from ${first.expression} at run time; the route /${call.stage}/${call.method}/${call.path} is literal`
+        : `part of the API route comes from ${first.expression} at run time`,
     };
   const notes =
     call.authType === undefined

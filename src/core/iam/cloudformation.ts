@@ -7,6 +7,7 @@ import type { IamKit, PolicyDocument } from './types';
 export type CfnTemplate = {
   AWSTemplateFormatVersion: '2010-09-09';
   Description: string;
+  Parameters?: Record<string, { Type: 'String'; Description: string; AllowedPattern?: string; Default?: string }>;
   Resources: Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string }>;
   Outputs?: Record<string, { Value: unknown }>;
 };
@@ -53,6 +54,24 @@ export function roleResource(
   return { Type: 'AWS::IAM::Role', Properties: properties };
 }
 
+/** The resource policy of an API created by the same template: `execute-api:/<stage>/POST/<path>` for the caller. */
+function ownApiPolicy(stage: string, path: string, callerArn: string): PolicyDocument {
+  const s = stage === '$default' || stage === '*' ? 'prod' : stage;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'AllowStateMachine',
+        Effect: 'Allow',
+        Principal: { Service: 'states.amazonaws.com' },
+        Action: 'execute-api:Invoke',
+        Resource: `execute-api:/${s}/POST${path}`,
+        Condition: { StringEquals: { 'aws:SourceArn': [callerArn] } },
+      },
+    ],
+  };
+}
+
 export function toCloudFormation(kit: IamKit): CloudFormationKit {
   const sm = kit.context.stateMachineName;
   const out: CloudFormationKit = {
@@ -81,7 +100,10 @@ export function toCloudFormation(kit: IamKit): CloudFormationKit {
         template: template(
           `Resource policy of REST API ${p.apiId}: paste Properties.Policy into your AWS::ApiGateway::RestApi`,
           {
-            RestApi: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: `api-${p.apiId}`, Policy: p.policy } },
+            RestApi: {
+              Type: 'AWS::ApiGateway::RestApi',
+              Properties: { Name: p.apiId === '*' ? 'api' : `api-${p.apiId}`, Policy: p.policy },
+            },
           },
         ),
       })),
@@ -92,39 +114,52 @@ export function toCloudFormation(kit: IamKit): CloudFormationKit {
           'x-amazon-apigateway-integration'
         ] as Record<string, unknown>;
         post.credentials = { 'Fn::GetAtt': ['StartExecutionRole', 'Arn'] };
-        const policy = body['x-amazon-apigateway-policy'];
+        post.uri = { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution' };
         delete body['x-amazon-apigateway-policy'];
-        return {
-          apiId: s.apiId,
-          template: template(
-            `Account-B side: REST API POST ${s.path} that starts ${s.targetStateMachineArn ?? 'the target state machine'} for ${sm}`,
-            {
-              StartExecutionRole: roleResource(
-                undefined,
-                s.integrationRole.name,
-                s.integrationRole.trustPolicy,
-                s.integrationRole.policy,
-                'start-execution',
-              ),
-              StartExecutionApi: {
-                Type: 'AWS::ApiGateway::RestApi',
-                Properties: { Name: `${sm}-start-execution`, Body: body, Policy: policy },
-              },
-              StartExecutionDeployment: {
-                Type: 'AWS::ApiGateway::Deployment',
-                Properties: {
-                  RestApiId: { Ref: 'StartExecutionApi' },
-                  StageName: s.stage === '$default' || s.stage === '*' ? 'prod' : s.stage,
-                },
+        // The template creates the API, so its resource policy names routes in API Gateway's short form.
+        const policy = ownApiPolicy(s.stage, s.path, kit.context.stateMachineArn);
+        const rolePolicy: PolicyDocument = JSON.parse(JSON.stringify(s.integrationRole.policy)) as PolicyDocument;
+        if (s.parameters.TargetStateMachineArn)
+          for (const st of rolePolicy.Statement)
+            (st as { Resource: unknown }).Resource = { Ref: 'TargetStateMachineArn' };
+        const parameters: NonNullable<CfnTemplate['Parameters']> = {};
+        for (const [name, description] of Object.entries(s.parameters))
+          parameters[name] = {
+            Type: 'String',
+            Description: description,
+            ...(name === 'TargetStateMachineArn'
+              ? { AllowedPattern: '^arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]+$' }
+              : {}),
+          };
+        const t = template(
+          `Account-B side: REST API POST ${s.path} that starts ${s.targetStateMachineArn ?? 'the target state machine'} for ${sm}`,
+          {
+            StartExecutionRole: roleResource(
+              undefined,
+              s.integrationRole.name,
+              s.integrationRole.trustPolicy,
+              rolePolicy,
+              'start-execution',
+            ),
+            StartExecutionApi: {
+              Type: 'AWS::ApiGateway::RestApi',
+              Properties: { Name: `${sm}-start-execution`, Body: body, Policy: policy },
+            },
+            StartExecutionDeployment: {
+              Type: 'AWS::ApiGateway::Deployment',
+              Properties: {
+                RestApiId: { Ref: 'StartExecutionApi' },
+                StageName: s.stage === '$default' || s.stage === '*' ? 'prod' : s.stage,
               },
             },
-            {
-              ApiEndpoint: {
-                Value: { 'Fn::Sub': '${StartExecutionApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' },
-              },
+          },
+          {
+            ApiEndpoint: {
+              Value: { 'Fn::Sub': '${StartExecutionApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}' },
             },
-          ),
-        };
+          },
+        );
+        return { apiId: s.apiId, template: Object.keys(parameters).length ? { ...t, Parameters: parameters } : t };
       }),
     },
   };

@@ -6,6 +6,8 @@ import { DEFAULT_INVOKER_FUNCTION_NAME } from '../invokerName';
 import { parseArn, parseRoleArn, type Env } from './arn';
 export { functionNameOf } from './resources';
 import { readField, readPath, stateField, staticString, taskArguments, type Field } from './fields';
+import { narrowRoleArn } from './literal';
+import { sdkCallCondition, sdkExtraGrants } from './sdkExtras';
 import { invokerCallActions, type IamCatalog } from './iamActions';
 import { taskGrants, type TaskInput } from './integrations';
 import { dynamicStar, functionNameOf, sdkCallResources } from './resources';
@@ -55,13 +57,17 @@ function taskPermissions(state: StateInfo, ctx: ResolvedContext, options: Collec
   let env = execEnv(ctx);
   if (roleField.kind === 'dynamic') {
     runsAs = { kind: 'dynamic', field: roleField.pointer, expression: roleField.expression };
-    env = { ...env, account: '*' };
+    // A role ARN built from a literal name (States.Format, JSONata `&`) is narrowed to that name.
+    const narrowed = narrowRoleArn(roleField.expression, ctx.partition);
+    env = { ...env, account: narrowed && narrowed.account !== '*' ? narrowed.account : '*' };
     const star = dynamicStar(roleField, 'the Credentials role');
     executionGrants.push({
       sid: 'AssumeTargetRoles',
       actions: ['sts:AssumeRole'],
-      resources: star.resources,
-      wildcard: star.wildcard!,
+      resources: narrowed ? [narrowed.arn] : star.resources,
+      wildcard: narrowed
+        ? { ...star.wildcard!, detail: `the role's account comes from ${roleField.expression} at run time` }
+        : star.wildcard!,
     });
   } else if (roleField.kind === 'static') {
     const roleArn = staticString(roleField);
@@ -210,11 +216,14 @@ function invokerCallsOf(
   const env: Env = { partition: ctx.partition, region: region ?? '*', account: assumed?.account ?? invokerAccount };
   const { prefix, operation, actions } = invokerCallActions(service, action, options.catalog);
   const scoped = sdkCallResources(prefix, operation, actions, readField(payload, 'parameters'), env);
+  const params = readField(payload, 'parameters');
   const g: Grant = {
     sid: `Invoker${prefix.replace(/[^A-Za-z0-9]/g, '').replace(/^./, (c) => c.toUpperCase())}`,
     actions,
     resources: scoped.resources,
   };
+  const condition = sdkCallCondition(prefix, operation, params);
+  if (condition) g.condition = condition;
   if (scoped.wildcard) g.wildcard = scoped.wildcard;
   else if (regionField.kind === 'dynamic')
     g.wildcard = {
@@ -222,7 +231,7 @@ function invokerCallsOf(
       field: regionField.pointer,
       detail: `the region comes from ${regionField.expression} at run time`,
     };
-  const call: InvokerCall = { service, action, grants: [g] };
+  const call: InvokerCall = { service, action, grants: [g, ...sdkExtraGrants(prefix, operation, params, env)] };
   if (region) call.region = region;
   if (assumeRoleArn) call.assumeRoleArn = assumeRoleArn;
   if (externalId) call.externalId = externalId;

@@ -3,6 +3,7 @@
 // state machine with the endpoint/method conditions, the EventBridge connection and its Secrets Manager secret.
 import { readField, readPath, staticString, type Field } from './fields';
 import { dynamicStar } from './resources';
+import { narrowEndpoint } from './literal';
 import type { Condition, Grant } from './types';
 import type { TaskGrants, TaskInput } from './integrations';
 
@@ -19,6 +20,9 @@ export function httpInvokeGrants(t: TaskInput): TaskGrants {
   const method = readField(t.args, 'Method');
   const url = staticString(endpoint);
   if (url) condition.StringEquals = { ...condition.StringEquals, 'states:HTTPEndpoint': url };
+  else if (endpoint.kind === 'dynamic' && narrowEndpoint(endpoint.expression))
+    // The literal prefix the URL is built from (States.Format / JSONata `&`): StringLike on that pattern.
+    condition.StringLike = { 'states:HTTPEndpoint': narrowEndpoint(endpoint.expression)! };
   else if (endpoint.kind === 'dynamic')
     notes.push(
       `http:invoke: the endpoint comes from ${endpoint.expression} at run time, so states:HTTPEndpoint cannot be pinned; add a StringLike condition on its known prefix.`,

@@ -205,7 +205,8 @@ function invokerRoleKit(
         pointer: p.pointer,
       });
       const a = assumed.get(call.assumeRoleArn) ?? {
-        externalId: call.externalId ?? ctx.stateMachineArn,
+        // The invoker sets this id from its ALLOWED_ROLES (deploy-invoker: the payload literal, else the function ARN).
+        externalId: call.externalId ?? functionArn,
         states: [],
         grants: [],
       };

@@ -24,6 +24,7 @@ import {
 } from './resources';
 import { apiGatewayGrants } from './apiGatewayGrants';
 import { httpInvokeGrants } from './httpInvoke';
+import { sdkCallCondition, sdkExtraGrants } from './sdkExtras';
 import type { Grant, ResolvedContext } from './types';
 
 export type Pattern = '' | 'sync' | 'sync:2' | 'waitForTaskToken';
@@ -146,7 +147,7 @@ const handlers: Record<string, Handler> = {
     const def = need(
       readField(t.args, 'JobDefinition'),
       'the job definition',
-      (v) => [v.startsWith('arn:') ? v : arn(t.env, 'batch', `job-definition/${v.includes(':') ? v : `${v}:*`}`)],
+      (v) => [revisioned(v.startsWith('arn:') ? v : arn(t.env, 'batch', `job-definition/${v}`), 'job-definition')],
       'batch:submitJob',
     );
     const queue = need(
@@ -174,7 +175,7 @@ const handlers: Record<string, Handler> = {
     const td = need(
       readField(t.args, 'TaskDefinition'),
       'the task definition',
-      (v) => [v.startsWith('arn:') ? v : arn(t.env, 'ecs', `task-definition/${v.includes(':') ? v : `${v}:*`}`)],
+      (v) => [revisioned(v.startsWith('arn:') ? v : arn(t.env, 'ecs', `task-definition/${v}`), 'task-definition')],
       'ecs:runTask',
     );
     const grants = [grant('EcsRunTask', ['ecs:RunTask'], td)];
@@ -184,20 +185,27 @@ const handlers: Record<string, Handler> = {
       );
       grants.push(...managedRule(t, 'StepFunctionsGetEventsForECSTaskRule'));
     }
-    // The task's execution and task roles are named in the task definition, not in the state machine.
+    // RunTask passes the task's roles: the ones Overrides names when both are literal, else (the task
+    // definition names them, outside the state machine) any role of the account, only to ecs-tasks.
+    const overrides = [readPath(t.args, 'Overrides', 'TaskRoleArn'), readPath(t.args, 'Overrides', 'ExecutionRoleArn')];
+    const named = overrides.map(staticString).filter((r): r is string => !!r && parseArn(r)?.service === 'iam');
+    const passed = named.length === 2 ? named : [`arn:${t.env.partition}:iam::${t.env.account}:role/*`];
     grants.push(
       grant(
         'PassTaskRoles',
         ['iam:PassRole'],
-        { resources: [`arn:${t.env.partition}:iam::${t.env.account}:role/*`] },
+        { resources: passed },
         { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
       ),
     );
     return {
       grants,
-      notes: [
-        "ecs:runTask: iam:PassRole is limited to ecs-tasks.amazonaws.com; narrow it to the task definition's roles.",
-      ],
+      notes:
+        named.length === 2
+          ? []
+          : [
+              "ecs:runTask: iam:PassRole is limited to ecs-tasks.amazonaws.com; narrow it to the task definition's roles.",
+            ],
     };
   },
   glue: (t, action, pattern) => {
@@ -266,6 +274,17 @@ const handlers: Record<string, Handler> = {
   },
   s3: (t, action) => s3Integration(t, action),
 };
+
+/**
+ * ECS task definitions and Batch job definitions named without a revision run their latest revision: IAM
+ * evaluates `<family>:<revision>`, so the resource needs `:*` (Step Functions "IAM policies for Amazon ECS",
+ * https://docs.aws.amazon.com/step-functions/latest/dg/ecs-iam.html; AWS Batch user guide "Resource: Restrict
+ * to a job definition", https://docs.aws.amazon.com/batch/latest/userguide/iam-example-job-def.html).
+ */
+export function revisioned(resourceArn: string, type: 'task-definition' | 'job-definition'): string {
+  const m = new RegExp(`:${type}/([^:/]+)(:[^:/]+)?$`).exec(resourceArn);
+  return m && !m[2] ? `${resourceArn}:*` : resourceArn;
+}
 
 function merge(a: Scoped, b: Scoped): Scoped {
   const out: Scoped = { resources: [...new Set([...a.resources, ...b.resources])] };
@@ -434,7 +453,12 @@ export function taskGrants(t: TaskInput): TaskGrants {
     const notes = fromCatalog
       ? []
       : [`aws-sdk:${service}:${action} is not in the API catalog: the IAM action ${actions.join(', ')} is a guess.`];
-    return { grants: [grant(sidFor(prefix), actions, scoped)], notes, integration: `aws-sdk:${service}:${action}` };
+    const own = grant(sidFor(prefix), actions, scoped, sdkCallCondition(prefix, operation, t.args));
+    return {
+      grants: [own, ...sdkExtraGrants(prefix, operation, t.args, t.env)],
+      notes,
+      integration: `aws-sdk:${service}:${action}`,
+    };
   }
   if (r === `arn:${t.env.partition}:states:::http:invoke` || /^arn:[\w-]+:states:::http:invoke$/.test(r))
     return httpInvokeGrants(t);

@@ -98,6 +98,10 @@ export function eventBusArn(env: Env, nameOrArn: string | undefined): string {
 
 /** Bucket or object ARNs. `key` undefined = the bucket itself. */
 export function s3Arn(env: Env, bucket: string, key?: string): string {
+  // An access point keeps its region and account; its objects are `<access point ARN>/object/<key>`
+  // (S3 user guide, "Configuring IAM policies for using access points").
+  if (/^arn:[^:]+:s3:[^:]+:[^:]+:accesspoint\/[^/]+$/.test(bucket))
+    return key === undefined ? bucket : `${bucket}/object/${key}`;
   const b = bucket.startsWith('arn:') ? (parseArn(bucket)?.resource ?? bucket) : bucket;
   return key === undefined ? `arn:${env.partition}:s3:::${b}` : `arn:${env.partition}:s3:::${b}/${key}`;
 }

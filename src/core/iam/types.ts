@@ -111,7 +111,9 @@ export interface CrossAccountKit {
 }
 
 export interface ApiResourcePolicy {
+  /** `*` when the endpoint is a run-time value (`apiEndpoint` then holds its expression). */
   apiId: string;
+  apiEndpoint?: string;
   region: string;
   /** The stages the calls use, joined with ", " (see `stages`). */
   stage: string;
@@ -131,6 +133,8 @@ export interface StartExecutionIntegration {
   /** The target state machine in the API's account, when the request body names it statically. */
   targetStateMachineArn?: string;
   integrationRole: { name: string; trustPolicy: PolicyDocument; policy: PolicyDocument };
+  /** What the definition cannot tell (name -> description): parameters of the generated template. */
+  parameters: Record<string, string>;
   /** OpenAPI 3 definition of `POST <path>` with the Step Functions StartExecution integration. */
   openApi: Record<string, unknown>;
 }

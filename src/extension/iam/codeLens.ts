@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { listCrossings } from '../../core/crossings/inventory';
 import { permissionsForState, type IamSectionKind } from '../../core/iam';
 import type { ExtensionContextLike } from '../context';
+import type { AslModel } from '../../core/model/model';
 import { readValidationSettings } from '../settings';
 import { IAM_COMMANDS } from './commands';
 import type { IamContextStore } from './iamContext';
@@ -27,9 +28,21 @@ export class IamCodeLenses implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.getConfiguration('sfnCrossings.iam', document.uri).get<boolean>('codeLens', true)) return [];
-    if (!this.ctx.isAsl(document)) return [];
-    const model = this.ctx.analyze(document).model;
-    if (!model) return [];
+    // One state machine for a definition file; each of a template's, named by logical ID in the command.
+    const lenses: vscode.CodeLens[] = [];
+    const isTemplate = !this.ctx.isAsl(document) && this.ctx.isTemplate(document);
+    if (!isTemplate && !this.ctx.isAsl(document)) return [];
+    for (const machine of this.ctx.stateMachines(document))
+      if (machine.analysis.model)
+        lenses.push(...this.lensesOf(document, machine.analysis.model, isTemplate ? machine.name : undefined));
+    return lenses;
+  }
+
+  private lensesOf(
+    document: vscode.TextDocument,
+    model: AslModel,
+    stateMachine: string | undefined,
+  ): vscode.CodeLens[] {
     const invokerNames = readValidationSettings(document).invokerNames;
     const given = this.store.peek(document);
     const context =
@@ -64,7 +77,7 @@ export class IamCodeLenses implements vscode.CodeLensProvider {
           title: `IAM: ${count} action${count === 1 ? '' : 's'}`,
           tooltip: perms ? `Runs as ${perms.runsAs}: ${perms.actions.join(', ')}` : 'No IAM permission needed',
           command: IAM_COMMANDS[kind],
-          arguments: [{ uri: document.uri }],
+          arguments: [stateMachine ? { uri: document.uri, stateMachine } : { uri: document.uri }],
         }),
       );
     }

@@ -6,6 +6,8 @@ import { generateIamKit, IamContextError, kitSection, type IamSectionKind } from
 import type { ExtensionContextLike } from '../context';
 import { readValidationSettings } from '../settings';
 import { IamContextStore, type IamCommandArgs } from './iamContext';
+import { contextFromDefinition } from './definitionContext';
+import { pickStateMachine } from '../templateMachines';
 
 export const IAM_COMMANDS: Record<IamSectionKind, string> = {
   executionRole: 'sfnCrossings.generateExecutionRolePolicy',
@@ -27,7 +29,7 @@ async function targetDocument(
 ): Promise<vscode.TextDocument | undefined> {
   if (uri) return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
   const active = vscode.window.activeTextEditor?.document;
-  return active && ctx.isAsl(active) ? active : undefined;
+  return active && (ctx.isAsl(active) || ctx.isTemplate(active)) ? active : undefined;
 }
 
 /** Runs one IAM command; the result is the untitled document it opened (undefined when nothing was opened). */
@@ -41,18 +43,25 @@ export async function runIamCommand(
   const args: IamCommandArgs =
     rawArgs instanceof vscode.Uri ? { uri: rawArgs } : ((rawArgs as IamCommandArgs | undefined) ?? {});
   const document = await targetDocument(ctx, args.uri);
-  if (!document || !ctx.isAsl(document)) {
+  if (!document || !(ctx.isAsl(document) || ctx.isTemplate(document))) {
     void vscode.window.showErrorMessage('Open a Step Functions definition (ASL JSON or YAML) first.');
     return undefined;
   }
-  const model = ctx.analyze(document).model;
+  // A template: one of its state machines, by logical ID (given by the CodeLens, under the cursor, or picked).
+  const machine = ctx.isAsl(document)
+    ? undefined
+    : await pickStateMachine(ctx, document, (rawArgs as { stateMachine?: string } | undefined)?.stateMachine);
+  if (!ctx.isAsl(document) && !machine) return undefined;
+  const model = machine ? machine.analysis.model : ctx.analyze(document).model;
   if (!model) {
     void vscode.window.showErrorMessage(
       'This definition cannot be read: fix the problems listed in the Problems panel first.',
     );
     return undefined;
   }
-  const context = await store.resolve(document, args, kind === 'invokerRole');
+  const invokerNames = readValidationSettings(document).invokerNames;
+  const fromDefinition = kind === 'invokerRole' ? contextFromDefinition(model, invokerNames) : {};
+  const context = await store.resolve(document, args, kind === 'invokerRole', fromDefinition);
   if (!context) {
     if (args.noPrompt)
       void vscode.window.showErrorMessage(
@@ -62,7 +71,7 @@ export async function runIamCommand(
   }
   let section: Record<string, unknown> | undefined;
   try {
-    const kit = generateIamKit(model, context, { invokerNames: readValidationSettings(document).invokerNames });
+    const kit = generateIamKit(model, context, { invokerNames });
     section = kitSection(kit, kind);
   } catch (e) {
     if (e instanceof IamContextError) {
@@ -78,7 +87,7 @@ export async function runIamCommand(
     return undefined;
   }
   const result = await openUntitledJson(
-    `iam-${kind}-${definitionBaseName(document.uri)}`,
+    `iam-${kind}-${machine?.name ?? definitionBaseName(document.uri)}`,
     JSON.stringify(section, null, 2) + '\n',
   );
   await vscode.window.showTextDocument(result, { viewColumn: vscode.ViewColumn.Beside, preview: false });

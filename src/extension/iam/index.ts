@@ -1,4 +1,5 @@
-// The IAM editor feature: the four "Generate ..." commands, the per-state CodeLens, and the context key
+// The IAM editor feature: the four "Generate ..." commands, "Add the required IAM to this template" (command +
+// Quick Fix on a template's state machine), the per-state CodeLens, and the context key
 // `sfnCrossings.isAslEditor` their menus use. Context answers live in workspaceState (IamContextStore).
 import * as vscode from 'vscode';
 import type { IamContext } from '../../core/iam';
@@ -6,6 +7,7 @@ import type { ExtensionContextLike } from '../context';
 import { IamCodeLenses } from './codeLens';
 import { registerIamCommands } from './commands';
 import { IamContextStore } from './iamContext';
+import { registerTemplateIam } from './templateCommand';
 
 export { IAM_COMMANDS } from './commands';
 
@@ -27,6 +29,7 @@ export function registerIam(ctx: ExtensionContextLike): void {
   const store = new IamContextStore(ctx.extension.workspaceState);
   activeStore = store;
   registerIamCommands(ctx, store);
+  registerTemplateIam(ctx);
   ctx.extension.subscriptions.push(vscode.languages.registerCodeLensProvider(SELECTOR, new IamCodeLenses(ctx, store)));
   const updateContextKey = (editor: vscode.TextEditor | undefined) =>
     void vscode.commands.executeCommand(

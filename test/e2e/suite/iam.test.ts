@@ -3,7 +3,8 @@
 // definition's file, and the "IAM: N actions" CodeLens sits on each crossing state.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extension, openFixture, waitFor } from './util';
+import { parseDocument } from 'yaml';
+import { executeCodeActions, extension, openFixture, waitFor, workspaceRoot } from './util';
 
 const KIT = 'examples/iam-kit.asl.json';
 const PLAIN = 'hello.asl.json';
@@ -184,5 +185,143 @@ suite('iam: CodeLens', () => {
     } finally {
       await config.update('codeLens', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+});
+
+// "Add the required IAM to this template" in the real editor: the Quick Fix on a SAM YAML template and on a
+// CloudFormation JSON template, applied (without the preview: the UI scene "iam" screenshots the preview), saved,
+// re-read from disk: the template parses with its tags, the role has the actions, a second run changes nothing.
+const SAM_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  # the worker
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: index.handler, Runtime: nodejs20.x, CodeUri: src/ }
+  Machine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionSubstitutions:
+        WorkerArn: !GetAtt Worker.Arn
+      Policies:
+        - AWSXrayWriteOnlyAccess   # mine
+      Definition:
+        StartAt: Work
+        States:
+          Work:
+            Type: Task
+            Resource: arn:aws:states:::lambda:invoke
+            Parameters: { FunctionName: '\${WorkerArn}', Payload.$: $ }
+            End: true
+`;
+const CFN_TEMPLATE = JSON.stringify(
+  {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Resources: {
+      Jobs: { Type: 'AWS::SQS::Queue' },
+      Machine: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: {
+          DefinitionString: {
+            'Fn::Sub':
+              '{"StartAt":"Send","States":{"Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"${Jobs}","MessageBody.$":"$"},"End":true}}}',
+          },
+        },
+      },
+    },
+  },
+  null,
+  2,
+);
+
+/** The short tags these templates use, read as CloudFormation's long form (errors if any other tag is unknown). */
+const CFN_TAGS = [
+  { tag: '!Ref', resolve: (s: string) => ({ Ref: s }) },
+  { tag: '!Sub', resolve: (s: string) => ({ 'Fn::Sub': s }) },
+  { tag: '!GetAtt', resolve: (s: string) => ({ 'Fn::GetAtt': s.split('.') }) },
+];
+
+suite('iam: add the required IAM to a template', () => {
+  suiteSetup(async () => {
+    await extension().activate();
+  });
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function writeTemplate(name: string, text: string): Promise<vscode.TextDocument> {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), name);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    return openFixture(name);
+  }
+
+  async function quickFixAndApply(document: vscode.TextDocument, line: string) {
+    const at = document.getText().indexOf(line);
+    assert.ok(at >= 0, `${line} is in the template`);
+    const range = new vscode.Range(document.positionAt(at), document.positionAt(at + line.length));
+    const fix = await waitFor(
+      async () =>
+        (await executeCodeActions(document.uri, range, vscode.CodeActionKind.QuickFix)).find(
+          (a) => a.title === 'Add the required IAM to this template',
+        ),
+      { message: 'the "Add the required IAM to this template" Quick Fix' },
+    );
+    const [args] = fix.command!.arguments as [Record<string, unknown>];
+    assert.equal(args.machine, 'Machine');
+    const outcome = await vscode.commands.executeCommand<{ applied: boolean; otherDocuments: unknown[] }>(
+      fix.command!.command,
+      { ...args, confirm: false },
+    );
+    return outcome;
+  }
+
+  async function savedText(document: vscode.TextDocument): Promise<string> {
+    if (document.isDirty) assert.ok(await document.save(), 'the template was saved');
+    const onDisk = Buffer.from(await vscode.workspace.fs.readFile(document.uri)).toString('utf8');
+    assert.equal(onDisk, document.getText(), 'the file on disk is the edited text');
+    return onDisk;
+  }
+
+  test('SAM YAML: the Quick Fix adds the statements to Policies; tags and comments intact; second run a no-op', async () => {
+    const document = await writeTemplate('iam-template-sam.yaml', SAM_TEMPLATE);
+    const outcome = await quickFixAndApply(document, 'Machine:');
+    assert.equal(outcome.applied, true);
+    const saved = await savedText(document);
+    const doc = parseDocument(saved, { customTags: CFN_TAGS });
+    assert.deepEqual(doc.errors, []);
+    assert.match(saved, /# the worker/);
+    assert.match(saved, /WorkerArn: !GetAtt Worker\.Arn/);
+    assert.match(saved, /- AWSXrayWriteOnlyAccess {3}# mine/);
+    const policies = (doc.toJS() as Json).Resources.Machine.Properties.Policies as Json[];
+    assert.equal(policies[0], 'AWSXrayWriteOnlyAccess');
+    const statement = policies[1]!.Statement[0] as Json;
+    assert.equal(statement.Action, 'lambda:InvokeFunction');
+    assert.deepEqual(statement.Resource[0], {
+      'Fn::Sub': 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Worker}',
+    });
+    assert.match(saved, /- !Sub arn:\$\{AWS::Partition\}:lambda:/, 'the short !Sub tag is kept');
+    const again = await quickFixAndApply(document, 'Machine:');
+    assert.equal(again.applied, false);
+    assert.equal(document.isDirty, false);
+    assert.equal(document.getText(), saved);
+  });
+
+  test('CloudFormation JSON: a new role with the statements, RoleArn set; the JSON parses; second run a no-op', async () => {
+    const document = await writeTemplate('iam-template-cfn.json', CFN_TEMPLATE);
+    const outcome = await quickFixAndApply(document, '"Machine"');
+    assert.equal(outcome.applied, true);
+    const saved = JSON.parse(await savedText(document)) as Json;
+    assert.deepEqual(saved.Resources.Machine.Properties.RoleArn, { 'Fn::GetAtt': ['MachineRole', 'Arn'] });
+    const role = saved.Resources.MachineRole as Json;
+    assert.equal(role.Type, 'AWS::IAM::Role');
+    const statement = role.Properties.Policies[0].PolicyDocument.Statement[0] as Json;
+    assert.equal(statement.Action, 'sqs:SendMessage');
+    assert.deepEqual(statement.Resource, {
+      'Fn::Sub': 'arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${Jobs.QueueName}',
+    });
+    assert.ok(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition, 'the trust policy has a condition');
+    const again = await quickFixAndApply(document, '"Machine"');
+    assert.equal(again.applied, false);
+    assert.equal(document.isDirty, false);
   });
 });

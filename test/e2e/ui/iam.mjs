@@ -1,7 +1,8 @@
 // UI scene "iam": "Generate execution role policy" driven through its input boxes, as a user types them in
 // the real workbench. A wrong state machine ARN is refused while typing (the box shows why), the right
-// answers produce the policy in a new untitled JSON editor, and nothing is written to the definition.
-// Screenshots: iam-input-invalid, iam-result.
+// answers produce the policy in a new untitled JSON editor, and nothing is written to the definition. Then "Add
+// the required IAM to this template" on a SAM template: VS Code's refactor preview shows the edit, Apply writes it.
+// Screenshots: iam-input-invalid, iam-result, iam-template-preview.
 import fs from 'node:fs';
 import path from 'node:path';
 import { note } from '../lib/log.mjs';
@@ -14,6 +15,26 @@ export const docsImages = [];
 const DEFINITION = 'examples/iam-kit.asl.json';
 const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:111111111111:stateMachine:OrderHub';
 const ROLE_ARN = 'arn:aws:iam::111111111111:role/OrderHubRole';
+const TEMPLATE = 'iam-preview-template.yaml';
+const SAM_TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties: { Handler: index.handler, Runtime: nodejs20.x, CodeUri: src/ }
+  OrderStateMachine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionSubstitutions:
+        WorkerArn: !GetAtt Worker.Arn
+      Definition:
+        StartAt: Work
+        States:
+          Work:
+            Type: Task
+            Resource: arn:aws:states:::lambda:invoke
+            Parameters: { FunctionName: '\${WorkerArn}', Payload.$: $ }
+            End: true
+`;
 
 /** Waits for the input box titled `title` and types `text` into it. */
 async function typeIntoInputBox(page, title, text) {
@@ -25,6 +46,9 @@ async function typeIntoInputBox(page, title, text) {
 export default async function iamScene({ folder, outDir, vsix }) {
   const definitionPath = path.join(folder, DEFINITION);
   const before = fs.readFileSync(definitionPath, 'utf8');
+  // Written before the workbench opens, so Quick Open has it indexed.
+  const templatePath = path.join(folder, TEMPLATE);
+  fs.writeFileSync(templatePath, SAM_TEMPLATE);
   return inWorkbench({ folder, vsix }, outDir, async (page) => {
     const shots = [];
     await quickOpen(page, DEFINITION);
@@ -62,6 +86,53 @@ export default async function iamScene({ folder, outDir, vsix }) {
     shots.push(await screenshot(page, outDir, 'iam-result.png'));
 
     if (fs.readFileSync(definitionPath, 'utf8') !== before) throw new Error(`${DEFINITION} was modified`);
+
+    // A SAM template: the command previews its edit (needs confirmation) before anything changes.
+    await quickOpen(page, TEMPLATE);
+    // Focus the template's editor (the definition and the policy are still open in other groups).
+    const templateLines = page
+      .locator('.monaco-editor .view-lines', { hasText: 'AWS::Serverless::StateMachine' })
+      .first();
+    await templateLines.waitFor({ timeout: 30_000 });
+    await templateLines.click();
+    await runCommand(page, 'Step Functions Crossings: Add the required IAM to this template');
+    const preview = page.locator('.bulk-edit-panel').first();
+    try {
+      await preview.waitFor({ timeout: 30_000 });
+    } catch (error) {
+      const toasts = await page
+        .locator('.notifications-toasts')
+        .innerText()
+        .catch(() => '');
+      const dialog = await page
+        .locator('.monaco-dialog-box')
+        .innerText()
+        .catch(() => '');
+      await screenshot(page, outDir, 'iam-template-no-preview.png');
+      throw new Error(
+        `no refactor preview; notifications: ${JSON.stringify(toasts)}; dialog: ${JSON.stringify(dialog)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    await page.locator('.monaco-tl-row', { hasText: TEMPLATE }).first().waitFor({ timeout: 30_000 });
+    say(`refactor preview: ${JSON.stringify((await preview.innerText()).slice(0, 200))}`);
+    if (fs.readFileSync(templatePath, 'utf8') !== SAM_TEMPLATE) throw new Error('the template changed before Apply');
+    shots.push(await screenshot(page, outDir, 'iam-template-preview.png'));
+    // VS Code lists edits that need confirmation unchecked: the user ticks them, then Apply.
+    await preview.locator('input[type="checkbox"]').first().check();
+    await page.getByRole('button', { name: 'Apply', exact: true }).first().click();
+    await templateLines.filter({ hasText: 'CrossingsLambdaInvoke' }).waitFor({ timeout: 30_000 });
+    await templateLines.click();
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 30_000;
+    while (!fs.readFileSync(templatePath, 'utf8').includes('Sid: CrossingsLambdaInvoke')) {
+      if (Date.now() > deadline)
+        throw new Error(`the applied edit was not saved:\n${fs.readFileSync(templatePath, 'utf8')}`);
+      await page.waitForTimeout(200);
+    }
+    say('template saved with the CrossingsLambdaInvoke statement');
     return shots;
   });
 }

@@ -172,10 +172,10 @@ void test('account-B kit: integration role trusted by apigateway.amazonaws.com, 
   const trust = s.integrationRole.trustPolicy.Statement[0]!;
   assert.deepEqual(trust.Principal, { Service: 'apigateway.amazonaws.com' });
   assert.equal(trust.Action, 'sts:AssumeRole');
-  assert.deepEqual(trust.Condition, {
-    ArnLike: { 'aws:SourceArn': `arn:aws:execute-api:us-east-1:${TARGET}:a1b2c3d4e5/*` },
-    StringEquals: { 'aws:SourceAccount': TARGET },
-  });
+  // API Gateway does not send aws:SourceArn/aws:SourceAccount when it assumes integration credentials (a
+  // condition on them denies every call); aws:PrincipalServiceName is present whenever a service principal calls
+  // (IAM User Guide, "AWS global condition context keys").
+  assert.deepEqual(trust.Condition, { StringEquals: { 'aws:PrincipalServiceName': 'apigateway.amazonaws.com' } });
   const post = (s.openApi.paths as Record<string, { post: Record<string, unknown> }>)['/execution']!.post;
   const integration = post['x-amazon-apigateway-integration'] as Record<string, unknown>;
   assert.equal(s.openApi.openapi, '3.0.1');

@@ -1,5 +1,6 @@
 // Shared helpers of the IAM generation tests: build a model from a definition object, generate a kit, and walk
 // every policy document a kit holds.
+import * as assert from 'node:assert/strict';
 import { analyze } from '../../../src/core/lint';
 import type { AslModel } from '../../../src/core/model/model';
 import {
@@ -93,4 +94,54 @@ export function withoutSids(statements: PolicyStatement[]): PolicyStatement[] {
 /** The statements of a policy that grant `action`. */
 export function grantsOf(policy: PolicyDocument, action: string): PolicyStatement[] {
   return policy.Statement.filter((s) => list(s.Action).includes(action));
+}
+
+const ACTION_RE = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+
+/**
+ * The IAM grammar every generated statement keeps: Allow, `service:Action` names (never `*`), ARN or `*`
+ * resources (API Gateway's `execute-api:/...` short form only in a policy attached to the API itself), a trust
+ * statement with a principal, no Resource and a condition, and a condition on every resource-policy statement.
+ */
+export function assertStatementGrammar(name: string, s: PolicyStatement, trust: boolean): void {
+  assert.ok(s.Sid === undefined || /^[A-Za-z0-9]+$/.test(s.Sid), `Sid ${s.Sid}`);
+  assert.ok(s.Effect === 'Allow', name);
+  const actions = list(s.Action);
+  assert.ok(actions.length > 0, `${name}: actions`);
+  for (const a of actions) {
+    assert.notEqual(a, '*', `${name}: Action "*"`);
+    assert.match(a, ACTION_RE, `${name}: ${a}`);
+  }
+  if (trust) {
+    assert.equal(s.Resource, undefined, `${name}: a trust statement has no Resource`);
+    assert.ok(s.Principal, `${name}: a trust statement has a principal`);
+    assert.ok(
+      s.Condition && Object.keys(s.Condition).length > 0,
+      `${name}: an sts:AssumeRole trust statement has a condition`,
+    );
+    return;
+  }
+  const resources = list(s.Resource);
+  assert.ok(resources.length > 0, `${name}: resources`);
+  const attachedToApi = name.startsWith('apiGateway.resourcePolicies') || name.endsWith('.openApi');
+  for (const r of resources)
+    assert.ok(
+      r === '*' || r.startsWith('arn:aws:') || (attachedToApi && /^execute-api:\/\S+$/.test(r)),
+      `${name}: resource ${r}`,
+    );
+  if (s.Principal)
+    assert.ok(
+      s.Condition && Object.keys(s.Condition).length > 0,
+      `${name}: a resource policy statement has a condition`,
+    );
+}
+
+/** Every document of a kit: version, unique Sids and the statement grammar. */
+export function assertKitGrammar(kit: IamKit): void {
+  for (const { name, policy, trust } of documentsOf(kit)) {
+    assert.equal(policy.Version, '2012-10-17', name);
+    const sids = policy.Statement.map((s) => s.Sid).filter((s) => s !== undefined);
+    assert.equal(new Set(sids).size, sids.length, `unique Sids in ${name}`);
+    for (const s of policy.Statement) assertStatementGrammar(name, s, trust);
+  }
 }
