@@ -61,6 +61,11 @@ export default async function checkScene({ folder, outDir, vsix }) {
     };
     return await inWorkbench(options, outDir, async (page) => {
       await quickOpen(page, DEFINITION);
+      // The command is offered in the palette once the editor is known as a definition (its CodeLens shows it).
+      await page
+        .locator('.monaco-editor .codelens-decoration', { hasText: 'Check crossings against AWS' })
+        .first()
+        .waitFor({ timeout: 30_000 });
       await runCommand(page, 'Step Functions Crossings: Check crossings against AWS');
       const toast = page.locator('.notification-toast', { hasText: 'AWS check:' }).first();
       await toast.waitFor({ timeout: 60_000 });
