@@ -15,12 +15,8 @@ export const sizeRule: Rule = {
   run(ctx: RuleContext): void {
     const root = ctx.model.root;
     if (root.length <= MAX_DEFINITION_LENGTH) return; // the written text is an upper bound of the compact one
-    let compact: number;
-    try {
-      compact = JSON.stringify(toValue(root)).length;
-    } catch {
-      compact = root.length;
-    }
+    const compact =
+      ctx.options.languageId === 'asl' ? compactJsonLength(ctx.model.parsed.text, root) : yamlCompactLength(root);
     const where = { offset: root.offset, length: 1, path: '' };
     const limit = MAX_DEFINITION_LENGTH.toLocaleString('en-US');
     if (compact > MAX_DEFINITION_LENGTH)
@@ -43,3 +39,36 @@ export const sizeRule: Rule = {
       );
   },
 };
+
+/**
+ * The length of a JSON definition written compactly: its text without the whitespace between tokens, counted in
+ * one scan (no copy of a megabyte-sized tree). Strings count as written, so an escape the author chose (`\u00e9`
+ * for `é`) counts as written too: at most an over-estimate of what a tool would send.
+ */
+function compactJsonLength(text: string, root: { offset: number; length: number }): number {
+  let count = 0;
+  let inString = false;
+  for (let i = root.offset, end = root.offset + root.length; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      count++;
+      if (c === 92 /* \ */) {
+        count++;
+        i++;
+      } else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      count++;
+      inString = true;
+    } else if (c !== 32 && c !== 10 && c !== 13 && c !== 9) count++;
+  }
+  return count;
+}
+
+/** A YAML definition: the JSON it becomes, measured (rare at this size). */
+function yamlCompactLength(root: Parameters<typeof toValue>[0] & { length: number }): number {
+  try {
+    return JSON.stringify(toValue(root)).length;
+  } catch {
+    return root.length;
+  }
+}

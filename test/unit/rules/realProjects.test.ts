@@ -159,4 +159,12 @@ void test('gap: a definition over 1,048,576 characters', () => {
   );
   assert.ok(padded.length > 1_048_576 && JSON.stringify(JSON.parse(padded)).length < 1_048_576);
   assert.equal(one(check(padded).findings, 'ASL110').severity, 'warning');
+  // The compact length is counted exactly, escapes inside strings included.
+  const escaped = JSON.stringify(
+    machine({ P: { Type: 'Pass', Result: { blob: 'a"b\\c\n'.repeat(200_000) }, End: true } }),
+    null,
+    2,
+  );
+  const compact = JSON.stringify(JSON.parse(escaped)).length.toLocaleString('en-US');
+  assert.ok(one(check(escaped).findings, 'ASL110').message.includes(`has ${compact} characters even as compact JSON`));
 });
