@@ -16,6 +16,22 @@ export function languageForFile(file: string): LanguageId {
 /** Expands the arguments into a sorted, de-duplicated list of files. */
 export function resolveDefinitionFiles(args: string[], cwd: string): string[] {
   const out = new Set<string>();
+  expandPathArguments(args, cwd, DEFINITION_PATTERN, IGNORED, (file) => out.add(file));
+  return [...out].sort();
+}
+
+/**
+ * Each PATH argument as files: a file as given (`explicit`), a folder walked for `walkPatterns` (not explicit),
+ * a glob expanded (explicit). Paths are absolute and normalised. Throws FileArgumentError for an argument that
+ * names nothing.
+ */
+export function expandPathArguments(
+  args: string[],
+  cwd: string,
+  walkPatterns: string | string[],
+  ignored: string[],
+  add: (file: string, explicit: boolean) => void,
+): void {
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let stat: fs.Stats | undefined;
@@ -25,17 +41,16 @@ export function resolveDefinitionFiles(args: string[], cwd: string): string[] {
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      for (const f of globSync(DEFINITION_PATTERN, { cwd: abs, ignore: IGNORED, absolute: true, dot: false }))
-        out.add(path.normalize(f));
+      for (const f of globSync(walkPatterns, { cwd: abs, ignore: ignored, absolute: true, dot: false }))
+        add(path.normalize(f), false);
     } else if (stat) {
-      out.add(abs);
+      add(abs, true);
     } else if (isDynamicPattern(arg)) {
-      const matches = globSync(arg, { cwd, ignore: IGNORED, absolute: true });
+      const matches = globSync(arg, { cwd, ignore: ignored, absolute: true });
       if (!matches.length) throw new FileArgumentError(`no file matches ${arg}`);
-      for (const f of matches) out.add(path.normalize(f));
+      for (const f of matches) add(path.normalize(f), true);
     } else {
       throw new FileArgumentError(`cannot read ${arg}: no such file or folder`);
     }
   }
-  return [...out].sort();
 }

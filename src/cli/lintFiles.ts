@@ -4,14 +4,13 @@
 // through the template (with its substitutions) instead of on their own.
 import * as fs from 'fs';
 import * as path from 'path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { PublicFinding } from '../core/findings';
 import { lint, toPublic, type AnalyzeOptions } from '../core/lint';
 import { LineIndex } from '../core/parse/lineIndex';
 import { looksLikeStateMachine } from '../core/model/model';
 import { parseSafely } from '../core/lint';
 import { lintSource, sourceKindOf, type SourceHost } from '../core/sources';
-import { FileArgumentError, languageForFile } from './files';
+import { expandPathArguments, languageForFile } from './files';
 
 /** Files a folder walk considers; each is then sniffed for what it is. */
 const WALK_PATTERNS = ['**/*.asl.{json,yaml,yml}', '**/*.{json,yaml,yml,template}', '**/*.tf'];
@@ -27,27 +26,7 @@ export interface LintTarget {
 
 export function resolveLintTargets(args: string[], cwd: string): LintTarget[] {
   const out = new Map<string, boolean>();
-  const add = (f: string, explicit: boolean) => out.set(path.normalize(f), explicit || out.get(f) === true);
-  for (const arg of args) {
-    const abs = path.resolve(cwd, arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) {
-      for (const f of globSync(WALK_PATTERNS, { cwd: abs, ignore: IGNORED, absolute: true, dot: false })) add(f, false);
-    } else if (stat) {
-      add(abs, true);
-    } else if (isDynamicPattern(arg)) {
-      const matches = globSync(arg, { cwd, ignore: IGNORED, absolute: true });
-      if (!matches.length) throw new FileArgumentError(`no file matches ${arg}`);
-      for (const f of matches) add(f, true);
-    } else {
-      throw new FileArgumentError(`cannot read ${arg}: no such file or folder`);
-    }
-  }
+  expandPathArguments(args, cwd, WALK_PATTERNS, IGNORED, (f, explicit) => out.set(f, explicit || out.get(f) === true));
   return [...out].map(([file, explicit]) => ({ file, explicit })).sort((a, b) => a.file.localeCompare(b.file));
 }
 
