@@ -19,8 +19,6 @@ import { duplicateKeyProblem, ParseCodes, parseProblem } from './problems';
 const MAX_NODES = 500_000;
 const MAX_DEPTH = 1000;
 
-class BudgetExceeded extends Error {}
-
 export function parseYaml(text: string): ParseResult {
   const problems: Finding[] = [];
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
@@ -30,21 +28,94 @@ export function parseYaml(text: string): ParseResult {
       parseProblem(ParseCodes.syntax, `YAML syntax error: ${firstLine(e.message)}`, start, Math.max(end - start, 1)),
     );
   }
-  let budget = MAX_NODES;
-  type Parent = ObjectNode | ArrayNode | undefined;
+  try {
+    const root = yamlTree(doc, {
+      maxNodes: MAX_NODES,
+      maxDepth: MAX_DEPTH,
+      complexKey: (keyRange, obj) =>
+        problems.push(
+          parseProblem(
+            ParseCodes.yamlFeature,
+            'Complex YAML keys are not valid in a state machine definition.',
+            keyRange[0],
+            Math.max(1, keyRange[1] - keyRange[0]),
+            pointerOf(obj),
+          ),
+        ),
+      mapping: (obj) => {
+        for (const p of duplicateProperties(obj)) problems.push(duplicateKeyProblem(p));
+      },
+    });
+    return { root, problems };
+  } catch (e) {
+    if (e instanceof RangeError) {
+      problems.push(
+        parseProblem(
+          ParseCodes.tooDeep,
+          'The YAML document is nested too deeply or expands too many aliases to validate.',
+          0,
+          1,
+        ),
+      );
+      return { root: undefined, problems };
+    }
+    throw e;
+  }
+}
+
+type Parent = ObjectNode | ArrayNode | undefined;
+type Key = string | number | undefined;
+
+/** How `yamlTree` reads a document: its budget, and what each reader adds (problems, short-form tags). */
+export interface YamlTreeHooks {
+  maxNodes: number;
+  maxDepth: number;
+  /** A mapping key that is not a scalar. */
+  complexKey?(keyRange: [number, number], obj: ObjectNode): void;
+  /** A mapping, once its properties are read. */
+  mapping?(obj: ObjectNode): void;
+  /**
+   * A node with a local tag (`!Sub`), spanning `offset`-`end`: the node to put in the tree. `readPlain` reads the
+   * node as if untagged, under the given parent and key. Without this hook local tags are ignored.
+   */
+  localTag?(
+    tag: string,
+    offset: number,
+    end: number,
+    parent: Parent,
+    key: Key,
+    readPlain: (parent: ObjectNode | ArrayNode, key: string | number) => AstNode | undefined,
+  ): AstNode;
+}
+
+/**
+ * A parsed YAML document as the positional tree every rule reads (definitions and templates alike). Aliases are
+ * resolved within the node budget; throws RangeError past the budget or the depth limit.
+ */
+export function yamlTree(doc: Document, hooks: YamlTreeHooks): AstNode | undefined {
+  let budget = hooks.maxNodes;
   const convert = (
     node: unknown,
     parent: Parent,
-    key: string | number | undefined,
+    key: Key,
     depth: number,
     at?: [number, number],
   ): AstNode | undefined => {
-    if (--budget < 0 || depth > MAX_DEPTH) throw new BudgetExceeded();
+    if (--budget < 0 || depth > hooks.maxDepth) throw new RangeError('too large');
     if (node === null || node === undefined) return undefined;
     const range = (node as YamlNode).range;
     const offset = at?.[0] ?? range?.[0] ?? 0;
-    const length = at ? at[1] - at[0] : range ? range[1] - range[0] : 0;
-    if (isAlias(node)) return convert(node.resolve(doc as Document), parent, key, depth + 1, [offset, offset + length]);
+    const end = at?.[1] ?? range?.[1] ?? offset;
+    if (isAlias(node)) return convert(node.resolve(doc), parent, key, depth + 1, [offset, end]);
+    const tag = (node as YamlNode).tag;
+    if (hooks.localTag && tag && tag.startsWith('!') && !tag.startsWith('!!'))
+      return hooks.localTag(tag, offset, end, parent, key, (p, k) =>
+        plain(node as YamlNode, p, k, depth + 1, offset, end),
+      );
+    return plain(node as YamlNode, parent, key, depth, offset, end);
+  };
+  const plain = (node: YamlNode, parent: Parent, key: Key, depth: number, offset: number, end: number) => {
+    const length = end - offset;
     if (isMap(node)) {
       const obj = objectNode(offset, length, parent, key);
       for (const pair of node.items) {
@@ -52,20 +123,11 @@ export function parseYaml(text: string): ParseResult {
         const keyNode = pair.key as YamlNode | null;
         const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
         const keyRange = keyNode?.range ?? [offset, offset];
-        if (!isScalar(keyNode))
-          problems.push(
-            parseProblem(
-              ParseCodes.yamlFeature,
-              'Complex YAML keys are not valid in a state machine definition.',
-              keyRange[0],
-              Math.max(1, keyRange[1] - keyRange[0]),
-              pointerOf(obj),
-            ),
-          );
+        if (!isScalar(keyNode)) hooks.complexKey?.([keyRange[0], keyRange[1]], obj);
         const value = convert(pair.value, obj, name, depth + 1) ?? scalarNode('null', null, keyRange[1], 0, obj, name);
         obj.properties.push(propertyNode(name, keyRange[0], keyRange[1] - keyRange[0], value));
       }
-      for (const p of duplicateProperties(obj)) problems.push(duplicateKeyProblem(p));
+      hooks.mapping?.(obj);
       return obj;
     }
     if (isSeq(node)) {
@@ -86,22 +148,7 @@ export function parseYaml(text: string): ParseResult {
     }
     return undefined;
   };
-  try {
-    return { root: convert(doc.contents, undefined, undefined, 0), problems };
-  } catch (e) {
-    if (e instanceof BudgetExceeded || e instanceof RangeError) {
-      problems.push(
-        parseProblem(
-          ParseCodes.tooDeep,
-          'The YAML document is nested too deeply or expands too many aliases to validate.',
-          0,
-          1,
-        ),
-      );
-      return { root: undefined, problems };
-    }
-    throw e;
-  }
+  return convert(doc.contents, undefined, undefined, 0);
 }
 
 function firstLine(s: string): string {

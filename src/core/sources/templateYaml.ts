@@ -1,17 +1,10 @@
 // Reads a YAML CloudFormation/SAM/Serverless template into the positional tree the rules read, with the
 // short-form intrinsic tags (`!Sub`, `!GetAtt`, `!Ref`, `!Join`, `!If`...) turned into their long form
 // (`{"Fn::Sub": ...}`) at the tagged node's position, so one reader serves YAML and JSON templates.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Finding } from '../findings';
-import {
-  arrayNode,
-  type ArrayNode,
-  type AstNode,
-  objectNode,
-  type ObjectNode,
-  propertyNode,
-  scalarNode,
-} from '../parse/ast';
+import { type AstNode, objectNode, propertyNode, scalarNode } from '../parse/ast';
+import { yamlTree } from '../parse/yaml';
 import { SourceCodes, sourceFinding } from './codes';
 
 const MAX_NODES = 2_000_000;
@@ -73,75 +66,21 @@ export function parseYamlTemplate(source: string, what = 'template'): TemplateTr
       ),
     ];
   };
-  let budget = MAX_NODES;
-  type Parent = ObjectNode | ArrayNode | undefined;
-  const convert = (
-    node: unknown,
-    parent: Parent,
-    key: string | number | undefined,
-    depth: number,
-    at?: [number, number],
-  ): AstNode | undefined => {
-    if (--budget < 0 || depth > MAX_DEPTH) throw new RangeError('too large');
-    if (node === null || node === undefined) return undefined;
-    const range = (node as YamlNode).range;
-    const offset = at?.[0] ?? range?.[0] ?? 0;
-    const end = at?.[1] ?? range?.[1] ?? offset;
-    if (isAlias(node)) return convert(node.resolve(doc as Document), parent, key, depth + 1, [offset, end]);
-    const tag = (node as YamlNode).tag;
-    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
-      // The tag's own text sits before the node's range: start the long-form object there.
-      const tagStart = text.lastIndexOf(tag, offset);
-      const from = tagStart >= 0 && offset - tagStart < 200 ? tagStart : offset;
-      const wrapper = objectNode(from, end - from, parent, key);
-      const name = longForm(tag);
-      // `yaml` resolves an unknown tag's node as the plain scalar/map/seq: read it as untagged.
-      const value = convertPlain(node as YamlNode, wrapper, name, depth + 1, offset, end);
-      wrapper.properties.push(propertyNode(name, from, tag.length, value));
-      return wrapper;
-    }
-    return convertPlain(node as YamlNode, parent, key, depth, offset, end);
-  };
-  const convertPlain = (
-    node: YamlNode,
-    parent: Parent,
-    key: string | number | undefined,
-    depth: number,
-    offset: number,
-    end: number,
-  ): AstNode => {
-    if (isMap(node)) {
-      const obj = objectNode(offset, end - offset, parent, key);
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key as YamlNode | null;
-        const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const keyRange = keyNode?.range ?? [offset, offset];
-        const value = convert(pair.value, obj, name, depth + 1) ?? scalarNode('null', null, keyRange[1], 0, obj, name);
-        obj.properties.push(propertyNode(name, keyRange[0], keyRange[1] - keyRange[0], value));
-      }
-      return obj;
-    }
-    if (isSeq(node)) {
-      const arr = arrayNode(offset, end - offset, parent, key);
-      for (const item of node.items) {
-        const child = convert(item, arr, arr.items.length, depth + 1);
-        if (child) arr.items.push(child);
-      }
-      return arr;
-    }
-    if (isScalar(node)) {
-      const v = node.value;
-      if (v === null || v === undefined) return scalarNode('null', null, offset, end - offset, parent, key);
-      if (typeof v === 'number' || typeof v === 'bigint')
-        return scalarNode('number', Number(v), offset, end - offset, parent, key);
-      if (typeof v === 'boolean') return scalarNode('boolean', v, offset, end - offset, parent, key);
-      return scalarNode('string', String(v), offset, end - offset, parent, key);
-    }
-    return scalarNode('null', null, offset, end - offset, parent, key);
-  };
   try {
-    const root = convert(doc.contents, undefined, undefined, 0);
+    const root = yamlTree(doc, {
+      maxNodes: MAX_NODES,
+      maxDepth: MAX_DEPTH,
+      // A short-form intrinsic becomes its long form at the tag's own position: `!Sub x` -> `{ "Fn::Sub": x }`.
+      localTag: (tag, offset, end, parent, key, readPlain) => {
+        const tagStart = text.lastIndexOf(tag, offset);
+        const from = tagStart >= 0 && offset - tagStart < 200 ? tagStart : offset;
+        const wrapper = objectNode(from, end - from, parent, key);
+        const name = longForm(tag);
+        const value = readPlain(wrapper, name) ?? scalarNode('null', null, offset, end - offset, wrapper, name);
+        wrapper.properties.push(propertyNode(name, from, tag.length, value));
+        return wrapper;
+      },
+    });
     return { root: doc.errors.length ? usablePart(root, doc.errors[0]!.pos[0]) : root, problems: syntaxProblems() };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
