@@ -1,6 +1,6 @@
 // Fake DynamoDB (AWS JSON 1.0, X-Amz-Target DynamoDB_20120810.*): GetItem and PutItem with a simple
 // attribute_not_exists condition, enough to exercise the invoker's output and error naming.
-import { FakeServiceError, type ServiceProtocol } from './types';
+import { FakeServiceError, type ServiceProtocol, jsonTargetOperation } from './types';
 import type { World } from './world';
 
 const PREFIX = 'DynamoDB_20120810.';
@@ -10,10 +10,7 @@ export function createDynamoDb(world: World): ServiceProtocol {
     signingName: 'dynamodb',
     iamPrefix: 'dynamodb',
     accessDeniedCode: 'AccessDeniedException',
-    operation: (req) => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      return req.method === 'POST' && target.startsWith(PREFIX) ? target.slice(PREFIX.length) : undefined;
-    },
+    operation: jsonTargetOperation(PREFIX),
     throttle: () =>
       new FakeServiceError('ThrottlingException', 'Rate of requests exceeds the allowed throughput.', 400),
     error: (err, { requestId }) => ({

@@ -1,7 +1,7 @@
 // Fake EventBridge (AWS JSON 1.1, X-Amz-Target AWSEvents.*, signing name `events`): DescribeConnection over the
 // connections tests add with `eventsOf(world).addConnection(...)`, per account and region, with the service's
 // shape (ConnectionState, AuthorizationType, SecretArn) and its ResourceNotFoundException.
-import { FakeServiceError, type ServiceProtocol } from './types';
+import { FakeServiceError, type ServiceProtocol, jsonTargetOperation } from './types';
 import type { World } from './world';
 
 const PREFIX = 'AWSEvents.';
@@ -64,10 +64,7 @@ export function createEvents(world: World): ServiceProtocol {
     signingName: 'events',
     iamPrefix: 'events',
     accessDeniedCode: 'AccessDeniedException',
-    operation: (req) => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      return req.method === 'POST' && target.startsWith(PREFIX) ? target.slice(PREFIX.length) : undefined;
-    },
+    operation: jsonTargetOperation(PREFIX),
     throttle: () => new FakeServiceError('ThrottlingException', 'Rate exceeded', 400),
     error: (err, { requestId }) => ({
       status: err.status,

@@ -1,7 +1,7 @@
 // Fake Step Functions (AWS JSON 1.0, X-Amz-Target AWSStepFunctions.*, signing name `states`):
 // ValidateStateMachineDefinition (./sfnValidate), TestState (./sfnTestState), ListStateMachines (paged) and
 // DescribeStateMachine over state machines tests add with `stepFunctionsOf(world).addStateMachine(...)`.
-import { FakeServiceError, type ServiceProtocol } from './types';
+import { FakeServiceError, type ServiceProtocol, jsonTargetOperation } from './types';
 import { runTestState, type HttpEndpoint, type TaskResult } from './sfnTestState';
 import { validateDefinition } from './sfnValidate';
 import type { World } from './world';
@@ -76,10 +76,7 @@ export function createStepFunctions(world: World): ServiceProtocol {
     signingName: 'states',
     iamPrefix: 'states',
     accessDeniedCode: 'AccessDeniedException',
-    operation: (req) => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      return req.method === 'POST' && target.startsWith(PREFIX) ? target.slice(PREFIX.length) : undefined;
-    },
+    operation: jsonTargetOperation(PREFIX),
     throttle: () => new FakeServiceError('ThrottlingException', 'Rate exceeded', 400),
     error: (err, { requestId }) => ({
       status: err.status,

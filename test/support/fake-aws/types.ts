@@ -67,3 +67,11 @@ export interface ServiceProtocol {
   /** The resource ARN an operation acts on, for AccessDenied messages. */
   resource?(req: FakeRequest, operation: string, caller: Caller): string;
 }
+
+/** The operation of an AWS JSON protocol request (`X-Amz-Target: <prefix><Operation>` on a POST), or undefined. */
+export function jsonTargetOperation(prefix: string): (req: FakeRequest) => string | undefined {
+  return (req) => {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    return req.method === 'POST' && target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
+  };
+}
